@@ -21,9 +21,13 @@ import java.util.Objects;
  * </ul>
  * Connections to other loopback ports of the pod are captured too (fail closed: the sidecar decides).
  *
- * <p>filter OUTPUT lets packets leave only through loopback. After REDIRECT every captured packet goes out
- * through {@code lo}; what is left (UDP, ICMP, marked TCP) would head for the pod's sink interface and is
- * dropped here, so the sender fails at once with EPERM rather than hanging.
+ * <p>filter OUTPUT lets through only packets bound for the pod's own loopback (which includes replies to
+ * captured connections and the pod talking to itself) and captured packets. Captured packets need their own
+ * rule: the output device a LOCAL_OUT hook sees is fixed by the route taken before REDIRECT, i.e. the sink
+ * interface, even though the packet is re-routed to {@code lo}; after REDIRECT their destination is the
+ * capture port, and that is what the rule matches. Everything else (marked TCP, UDP, ICMP) would head for the
+ * sink interface: TCP is refused with a reset, so a connect fails at once with ECONNREFUSED instead of
+ * retrying a dropped SYN; the rest is dropped, which a local sender sees at once as EPERM.
  *
  * @param capturePort the port the sidecar listens on inside the pod (on 127.0.0.1 and, if it wants IPv6, ::1)
  * @param sidecarMark the mark of the sidecar's own sockets
@@ -60,6 +64,8 @@ public record CaptureRules(int capturePort, SocketMark sidecarMark) {
                 :FORWARD DROP [0:0]
                 :OUTPUT ACCEPT [0:0]
                 -A OUTPUT -o lo -j ACCEPT
+                -A OUTPUT -d %2$s -p tcp --dport %3$d -m comment --comment "tollgate: captured" -j ACCEPT
+                -A OUTPUT -p tcp -m comment --comment "tollgate: nothing leaves the pod but through the sidecar" -j REJECT --reject-with tcp-reset
                 -A OUTPUT -m comment --comment "tollgate: nothing leaves the pod but through the sidecar" -j DROP
                 COMMIT
                 """.formatted(sidecarMark.hex(), loopback, capturePort);

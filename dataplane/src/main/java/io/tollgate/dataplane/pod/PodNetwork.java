@@ -11,8 +11,8 @@ import java.util.List;
  *
  * <p>The interface is a veth pair with both ends inside the pod ({@code eth0} and its peer {@code tgsink0}): it
  * exists only so that a connection to any address has a route and so reaches the nat OUTPUT chain, where it is
- * captured; anything uncaptured that is sent through it is dropped by the pod's filter table, and would in any
- * case end at the peer, which leads nowhere. A dummy interface would do the same, but the dummy driver is often
+ * captured; anything uncaptured that is sent through it is refused or dropped by the pod's filter table, and
+ * would in any case end at the peer, which leads nowhere. A dummy interface would do the same, but the dummy driver is often
  * missing from minimal VM kernels (it is missing on the machine this was built on) while veth is nearly
  * everywhere. The address is from 198.18.0.0/15 (RFC 2544, benchmarking), so it never equals a destination a
  * workload means to reach.
