@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -41,6 +42,7 @@ public record NamespacedListener(Path namespaceFile, InetSocketAddress address, 
      * @throws SyscallException naming the failed call (open of the namespace, setns, socket, bind, listen)
      */
     public ChannelFuture start(ServerBootstrap bootstrap) throws IOException {
+        Epoll.ensureAvailability(); // before the socket exists, so a missing native library leaks nothing
         int fd = NamespaceThread.call(namespaceFile, this::openListeningSocket);
         EpollServerSocketChannel channel;
         try {

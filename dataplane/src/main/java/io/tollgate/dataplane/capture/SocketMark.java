@@ -2,6 +2,7 @@ package io.tollgate.dataplane.capture;
 
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelException;
+import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollSocketChannel;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -42,6 +43,9 @@ public record SocketMark(int value) {
      * SO_MARK channel option, hence the factory. A mark that cannot be set fails the connect (fail closed).
      */
     public ChannelFactory<EpollSocketChannel> channelFactory() {
+        // Loads Netty's epoll library (or says clearly why it cannot): constructing a channel needs it, and no
+        // event loop group may have loaded it yet.
+        Epoll.ensureAvailability();
         return () -> {
             EpollSocketChannel channel = new EpollSocketChannel();
             try {

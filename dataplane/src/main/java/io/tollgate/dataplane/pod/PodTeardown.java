@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,14 +59,27 @@ final class PodTeardown {
     private static void stopProcesses(String pod, CommandRunner commands) throws IOException {
         List<ProcessHandle> running = processesIn(pod, commands);
         running.forEach(ProcessHandle::destroy);
-        List<ProcessHandle> stubborn = running.stream().filter(p -> !exited(p)).toList();
+        List<ProcessHandle> stubborn = stillAliveAfterGrace(running);
         stubborn.forEach(ProcessHandle::destroyForcibly);
-        stubborn.forEach(PodTeardown::exited);
+        stillAliveAfterGrace(stubborn);
         List<ProcessHandle> left = processesIn(pod, commands);
         if (!left.isEmpty()) {
             throw new IOException("pod " + pod + ": processes " + left.stream().map(p -> String.valueOf(p.pid())).toList()
                     + " are still running in it after SIGKILL");
         }
+    }
+
+    /** Waits up to {@link #GRACE} for all of them together; returns those still running. */
+    private static List<ProcessHandle> stillAliveAfterGrace(List<ProcessHandle> processes) {
+        CompletableFuture<?>[] exits = processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(exits).get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Some are still running; the filter below says which.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return processes.stream().filter(ProcessHandle::isAlive).toList();
     }
 
     private static List<ProcessHandle> processesIn(String pod, CommandRunner commands) throws IOException {
@@ -79,18 +93,6 @@ final class PodTeardown {
                 // ip reports a process by its main thread's namespace.
                 .filter(p -> p.pid() != ProcessHandle.current().pid())
                 .toList();
-    }
-
-    private static boolean exited(ProcessHandle process) {
-        try {
-            process.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {

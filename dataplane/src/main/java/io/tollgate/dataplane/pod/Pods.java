@@ -79,7 +79,7 @@ public final class Pods {
     /**
      * Removes every namespace and /etc/netns directory whose name starts with this prefix, with the processes
      * still running in them: what earlier runs that crashed or were killed left behind. Returns what it removed.
-     * Only for a moment when no other Tollgate pod of this prefix is live (e.g. when {@code tollgate up} starts).
+     * Call it only when no pod of this prefix is in use, e.g. when {@code tollgate up} starts.
      */
     public List<String> removeLeftovers() throws IOException {
         List<String> existing = namespaces(commands);

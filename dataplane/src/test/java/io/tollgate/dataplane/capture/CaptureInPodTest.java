@@ -4,6 +4,7 @@ import static io.tollgate.dataplane.pod.PodTesting.COMMANDS;
 import static io.tollgate.dataplane.pod.PodTesting.runIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -35,6 +36,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +98,19 @@ class CaptureInPodTest {
         PodTesting.Ran client = runIn(pod, "bash", "-c", "exec 3<>/dev/tcp/" + RDS.value() + "/3306 && cat <&3");
 
         assertThat(client.output()).isEqualTo("seen " + rdsAddress.getHostAddress() + ":3306\n");
+        assertThat(seen.poll(10, TimeUnit.SECONDS)).contains(new OriginalDestination(new InetSocketAddress(rdsAddress, 3306)));
+    }
+
+    @Test
+    void theMysqlClientResolvesThePlaceholderHostThroughThePodsHostsFile() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/mysql")), "skipped: needs the mysql client (mariadb-client)");
+        listen(pod.captureAddress(), reporter());
+
+        PodTesting.Ran client = runIn(pod, "mysql", "--no-defaults", "--connect-timeout=10", "--host", RDS.value(),
+                "--user=root", "-e", "select 1");
+
+        // Our reporter is no MySQL server, so the client fails after connecting; what matters is where it went.
+        assertThat(client.exitStatus()).isNotZero();
         assertThat(seen.poll(10, TimeUnit.SECONDS)).contains(new OriginalDestination(new InetSocketAddress(rdsAddress, 3306)));
     }
 

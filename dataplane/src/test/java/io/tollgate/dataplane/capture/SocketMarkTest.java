@@ -3,6 +3,7 @@ package io.tollgate.dataplane.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.tollgate.dataplane.pod.PodTesting;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class SocketMarkTest {
     @Test
     void aFreshSocketHasNoMark() throws Exception {
+        Epoll.ensureAvailability();
         EpollSocketChannel channel = new EpollSocketChannel();
         try {
             assertThat(SocketMark.readFrom(channel.fd().intValue())).isZero();
