@@ -1,0 +1,40 @@
+package io.tollgate.dataplane.pod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class PodSourceAddressTest {
+    @Test
+    void slotsMapInto127_240() throws Exception {
+        assertThat(new PodSourceAddress(1).address()).isEqualTo(InetAddress.getByName("127.240.0.1"));
+        assertThat(new PodSourceAddress(258).address()).isEqualTo(InetAddress.getByName("127.240.1.2"));
+        assertThat(new PodSourceAddress(65534).address()).isEqualTo(InetAddress.getByName("127.240.255.254"));
+    }
+
+    @Test
+    void otherAddressesAreNoPodsAddresses() throws Exception {
+        assertThat(PodSourceAddress.of(InetAddress.getByName("127.0.0.1"))).isEmpty();
+        assertThat(PodSourceAddress.of(InetAddress.getByName("127.240.0.0"))).isEmpty();
+        assertThat(PodSourceAddress.of(InetAddress.getByName("127.240.255.255"))).isEmpty();
+        assertThat(PodSourceAddress.of(InetAddress.getByName("10.240.0.1"))).isEmpty();
+        assertThat(PodSourceAddress.of(InetAddress.getByName("::1"))).isEmpty();
+    }
+
+    @Test
+    void slotOutsideTheBlockIsRejected() {
+        assertThatThrownBy(() -> new PodSourceAddress(0)).hasMessageContaining("outside 1..65534");
+        assertThatThrownBy(() -> new PodSourceAddress(65535)).hasMessageContaining("outside 1..65534");
+    }
+
+    @Property
+    void addressAndSlotRoundTrip(@ForAll @IntRange(min = 1, max = 65534) int slot) {
+        PodSourceAddress source = new PodSourceAddress(slot);
+        assertThat(PodSourceAddress.of(source.address())).contains(source);
+    }
+}
