@@ -15,7 +15,7 @@ public final class TestClock extends Clock {
     }
 
     public static TestClock atSystemTime() {
-        return new TestClock(Instant.now());
+        return new TestClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)); // whole seconds, as certificates are
     }
 
     public void advance(Duration duration) {
