@@ -87,37 +87,48 @@ public final class CertificateAuthority {
      * intermediates (roots are in {@link #trustBundle()}). The control plane's identity is never signed here.
      */
     public List<X509Certificate> sign(SigningRequest request, AttestedIdentity attested, Optional<Duration> ttl) throws IssuanceException {
-        if (ControlPlaneIdentity.is(request.identity())) {
-            throw new IssuanceException(request.identity() + " is reserved for the control plane and is never issued to a caller");
-        }
+        Duration lifetime = check(request, ttl);
         if (!request.identity().equals(attested.identity())) {
             throw new IssuanceException("the CSR requests " + request.identity() + " but the caller proved " + attested.identity());
         }
-        return issue(request.publicKey(), request.identity(), policy.lifetimeFor(ttl));
+        return issue(request.publicKey(), request.identity(), lifetime);
+    }
+
+    /**
+     * Whether {@link #sign} would issue this request, short of attestation; returns the lifetime it would issue.
+     * Callers check this before attesting, so that a single-use credential is not spent on a request the CA
+     * refuses anyway (a lifetime above the maximum, a foreign trust domain, a reserved identity).
+     */
+    public Duration check(SigningRequest request, Optional<Duration> ttl) throws IssuanceException {
+        SpiffeId identity = request.identity();
+        if (ControlPlaneIdentity.is(identity)) {
+            throw new IssuanceException(identity + " is reserved for the control plane and is never issued to a caller");
+        }
+        if (!identity.trustDomain().equals(trustDomain)) {
+            throw new IssuanceException(identity + " is outside this CA's trust domain " + trustDomain);
+        }
+        Duration lifetime = policy.lifetimeFor(ttl);
+        Instant issuerExpiry = issuer.certificate().getNotAfter().toInstant();
+        if (clock.instant().plus(lifetime).isAfter(issuerExpiry)) {
+            throw new IssuanceException("a " + lifetime + " certificate would outlive the CA certificate, which expires at " + issuerExpiry);
+        }
+        return lifetime;
     }
 
     /**
      * The control plane's own serving credentials, {@link ControlPlaneIdentity}, with a key made here. The CA
      * attests itself: this path is not reachable from the signing service.
      */
-    public WorkloadCredentials issueControlPlaneCredentials() throws IssuanceException {
+    public WorkloadCredentials issueControlPlaneCredentials() {
         KeyPair keyPair = P256.generate();
         List<X509Certificate> chain = issue(keyPair.getPublic(), ControlPlaneIdentity.in(trustDomain), policy.defaultTtl());
         return new WorkloadCredentials(keyPair.getPrivate(), chain, trustBundle());
     }
 
-    private List<X509Certificate> issue(PublicKey key, SpiffeId identity, Duration lifetime) throws IssuanceException {
-        if (!identity.trustDomain().equals(trustDomain)) {
-            throw new IssuanceException(identity + " is outside this CA's trust domain " + trustDomain);
-        }
+    private List<X509Certificate> issue(PublicKey key, SpiffeId identity, Duration lifetime) {
         Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant notAfter = notBefore.plus(lifetime);
-        Instant issuerExpiry = issuer.certificate().getNotAfter().toInstant();
-        if (notAfter.isAfter(issuerExpiry)) {
-            throw new IssuanceException("a " + lifetime + " certificate would outlive the CA certificate, which expires at " + issuerExpiry);
-        }
         List<X509Certificate> chain = new ArrayList<>();
-        chain.add(CertificateTemplates.workload(issuer.certificate(), issuer.key(), key, identity, notBefore, notAfter));
+        chain.add(CertificateTemplates.workload(issuer.certificate(), issuer.key(), key, identity, notBefore, notBefore.plus(lifetime)));
         chain.addAll(issuer.chainAboveLeaf());
         return List.copyOf(chain);
     }
