@@ -2,6 +2,7 @@ package io.tollgate.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,14 +49,14 @@ final class Openssl {
                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign,digitalSignature");
         ok(directory, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca-key.pem", "-out", "ca.csr",
                 "-subj", "/O=Istio/CN=Intermediate CA/L=cluster1");
-        java.nio.file.Files.writeString(directory.resolve("ca.ext"), """
+        Files.writeString(directory.resolve("ca.ext"), """
                 basicConstraints=critical,CA:TRUE,pathlen:0
                 keyUsage=critical,digitalSignature,nonRepudiation,keyEncipherment,keyCertSign
                 subjectAltName=DNS.1:istiod.istio-system.svc
                 """);
         ok(directory, "x509", "-req", "-in", "ca.csr", "-CA", "root-cert.pem", "-CAkey", "root-key.pem", "-CAcreateserial",
                 "-out", "ca-cert.pem", "-days", "730", "-extfile", "ca.ext");
-        java.nio.file.Files.writeString(directory.resolve("cert-chain.pem"),
-                java.nio.file.Files.readString(directory.resolve("ca-cert.pem")) + java.nio.file.Files.readString(directory.resolve("root-cert.pem")));
+        Files.writeString(directory.resolve("cert-chain.pem"),
+                Files.readString(directory.resolve("ca-cert.pem")) + Files.readString(directory.resolve("root-cert.pem")));
     }
 }

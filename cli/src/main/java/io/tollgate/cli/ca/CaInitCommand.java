@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
 
 /** {@code tollgate ca init}: makes the state directory a CA (or shows the one it already is). */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create the mesh CA in a state directory: a new ECDSA P-256 root, or a plug-in CA from Istio's",
-                "cacerts layout (ca-cert.pem, ca-key.pem, root-cert.pem, cert-chain.pem). Also makes the join-token key.",
+        description = {"Create the mesh CA in a state directory (a new root, or a plug-in CA).",
+                "Without --cacerts: a new ECDSA P-256 self-signed root. With it: Istio's cacerts layout (ca-cert.pem,",
+                "ca-key.pem, root-cert.pem, cert-chain.pem), signing as that intermediate. Also makes the join-token key.",
                 "Running it again on an initialised directory changes nothing and prints the same facts."})
 final class CaInitCommand implements Callable<Integer> {
     @Spec
