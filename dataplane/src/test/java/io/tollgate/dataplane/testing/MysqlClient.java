@@ -30,9 +30,12 @@ public final class MysqlClient {
     }
 
     /** Connects over TCP to {@code port} on 127.0.0.1 as root and runs {@code sql}. */
-    public static Result query(int port, String sql) throws IOException, InterruptedException {
-        return run(List.of("--protocol=TCP", "-h127.0.0.1", "-P" + port, "-uroot", "--connect-timeout=30", "--batch",
-                "--skip-column-names", "-e", sql));
+    public static Result query(int port, String sql, String... options) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("--protocol=TCP", "-h127.0.0.1", "-P" + port, "-uroot",
+                "--connect-timeout=30", "--batch", "--skip-column-names"));
+        arguments.addAll(List.of(options));
+        arguments.addAll(List.of("-e", sql));
+        return run(arguments);
     }
 
     private static String read(java.io.InputStream in) {
