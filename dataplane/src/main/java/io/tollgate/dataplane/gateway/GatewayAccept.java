@@ -5,12 +5,12 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.util.ReferenceCountUtil;
 import io.tollgate.dataplane.mysql.MysqlErrPacket;
 import io.tollgate.dataplane.observe.ResponseFlag;
-import io.tollgate.dataplane.relay.RelayHandler;
+import io.tollgate.dataplane.relay.Relay;
 import io.tollgate.dataplane.tls.HandshakeFailure;
 import io.tollgate.dataplane.tls.MeshServerTls;
 import io.tollgate.identity.SpiffeId;
@@ -21,26 +21,22 @@ import io.tollgate.policy.route.RouteTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLException;
 import java.net.InetSocketAddress;
 import java.security.cert.CertificateException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 /**
  * The gateway's decision for one connection, taken once the mTLS handshake is done: who (SPIFFE ID), where to
  * (route by port and SNI), may they (authorize), then dial. Nothing is dialed before the verdict. On success it
- * replaces itself with a {@link RelayHandler}; every refusal records its flag and reason and closes.
- *
- * <p>Bytes the client sends right after its handshake, before the upstream is up, are held here and forwarded
- * first (TLS 1.3 lets application data follow the Finished message at once).
+ * removes itself and starts the relay ({@link Relay#start}); every refusal records its flag and reason and closes.
+ * Bytes the client sends before the upstream is up wait in the {@link io.tollgate.dataplane.relay.InputHold} ahead.
  */
 final class GatewayAccept extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayAccept.class);
     private final GatewayRuntime runtime;
     private final GatewayConnection connection;
-    private final List<Object> early = new ArrayList<>();
     private boolean decided;
 
     GatewayAccept(GatewayRuntime runtime, GatewayConnection connection) {
@@ -63,6 +59,10 @@ final class GatewayAccept extends ChannelInboundHandlerAdapter {
             } else {
                 refuseHandshake(ctx, handshake.cause());
             }
+        } else if (evt instanceof ChannelInputShutdownEvent && !decided) {
+            // The client stopped sending mid-handshake (e.g. a truncated ClientHello): it can never finish.
+            decided = true;
+            refuseHandshake(ctx, new SSLException("the client closed its side during the TLS handshake"));
         }
         ctx.fireUserEventTriggered(evt);
     }
@@ -75,17 +75,6 @@ final class GatewayAccept extends ChannelInboundHandlerAdapter {
         } else {
             ctx.fireExceptionCaught(cause);
         }
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        early.add(msg);
-    }
-
-    @Override
-    public void handlerRemoved(ChannelHandlerContext ctx) {
-        early.forEach(ReferenceCountUtil::release);
-        early.clear();
     }
 
     private void refuseHandshake(ChannelHandlerContext ctx, Throwable cause) {
@@ -190,13 +179,7 @@ final class GatewayAccept extends ChannelInboundHandlerAdapter {
             upstream.close();
             return;
         }
-        connection.relaying = true;
-        List<Object> held = List.copyOf(early);
-        early.clear();
-        ctx.pipeline().replace(this, "relay", new RelayHandler(upstream));
-        held.forEach(upstream::write);
-        upstream.flush();
-        upstream.read();
-        downstream.read();
+        ctx.pipeline().remove(this);
+        Relay.start(downstream, upstream);
     }
 }

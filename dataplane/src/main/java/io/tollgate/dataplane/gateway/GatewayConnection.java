@@ -35,7 +35,6 @@ final class GatewayConnection {
     Optional<InetSocketAddress> upstream = Optional.empty();
     ResponseFlag flag = ResponseFlag.NONE;
     String termination;
-    boolean relaying;
     long bytesReceived;
     long bytesSent;
 

@@ -6,13 +6,14 @@ import io.netty.channel.group.ChannelGroup;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.relay.ByteCounter;
 import io.tollgate.dataplane.relay.IdleCloser;
+import io.tollgate.dataplane.relay.InputHold;
 import io.tollgate.policy.route.PortNumber;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Composes the per-connection pipeline of one Gateway server port: {@code tls -> idle -> count -> accept -> end}. */
+/** Composes the per-connection pipeline of one Gateway server port: {@code tls -> idle -> count -> hold -> accept -> end}. */
 final class GatewayInitializer extends ChannelInitializer<Channel> {
     private final GatewayRuntime runtime;
     private final PortNumber serverPort;
@@ -37,6 +38,7 @@ final class GatewayInitializer extends ChannelInitializer<Channel> {
                 .addLast("idle", new IdleCloser(runtime.idleTimeout(),
                         () -> connection.end(ResponseFlag.NONE, "idle timeout after " + runtime.idleTimeout())))
                 .addLast("count", new ByteCounter(connection::addReceived))
+                .addLast("hold", new InputHold())
                 .addLast("accept", new GatewayAccept(runtime, connection))
                 .addLast("end", new ConnectionEnd(runtime, connection));
     }

@@ -4,7 +4,8 @@
  * reach upstream: no route (NR), denied (DENY, or a MySQL error packet on a MYSQL port), no address (UH),
  * upstream down (UF).
  *
- * <p>Per connection the pipeline is {@code tls -> idle -> count -> accept -> end}; {@code accept}
- * ({@link io.tollgate.dataplane.gateway.GatewayAccept}) replaces itself with a relay once the upstream is up.
+ * <p>Per connection the pipeline is {@code tls -> idle -> count -> hold -> accept -> end};
+ * {@code accept} ({@link io.tollgate.dataplane.gateway.GatewayAccept}) removes itself once the upstream is up, and
+ * the hold becomes the relay.
  */
 package io.tollgate.dataplane.gateway;

@@ -4,11 +4,44 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.DuplexChannel;
-import io.netty.handler.ssl.SslHandler;
 
 /** The few channel operations every relay half needs: close after pending writes, and propagate a half-close. */
 public final class Relay {
     private Relay() {
+    }
+
+    /**
+     * Joins a downstream whose pipeline holds an {@link InputHold} to a connected upstream whose pipeline already
+     * has its {@link RelayHandler} towards the downstream: the hold becomes a relay, held bytes go out first, a
+     * held end-of-input is passed on, and both sides start reading. Call on the downstream's event loop.
+     */
+    public static void start(Channel downstream, Channel upstream) {
+        InputHold hold = downstream.pipeline().get(InputHold.class);
+        if (hold == null) {
+            throw new IllegalStateException("downstream pipeline has no InputHold: " + downstream.pipeline().names());
+        }
+        java.util.List<Object> held = hold.takeHeld();
+        boolean inputEnded = hold.inputEnded();
+        downstream.pipeline().replace(hold, "relay", new RelayHandler(upstream));
+        held.forEach(upstream::write);
+        upstream.flush();
+        if (inputEnded) {
+            shutdownOutputOnFlush(upstream);
+        } else {
+            readIfOpen(downstream);
+        }
+        readIfOpen(upstream);
+    }
+
+    /**
+     * Asks for more input unless the input has already ended: the epoll transport drops a half-closed socket's
+     * read interest, and asking again then fails.
+     */
+    public static void readIfOpen(Channel channel) {
+        if (channel instanceof DuplexChannel duplex && duplex.isInputShutdown()) {
+            return;
+        }
+        channel.read();
     }
 
     /** Closes {@code channel} once everything already written to it has been flushed. */
@@ -21,9 +54,12 @@ public final class Relay {
     }
 
     /**
-     * Ends {@code channel}'s output after its pending writes, keeping its input open (TCP half-close). A TLS
-     * channel first sends close_notify, which TLS 1.3 allows per direction. A channel whose input is already
-     * shut down is closed instead: nothing is left to carry.
+     * Ends {@code channel}'s output after its pending writes, keeping its input open (TCP half-close). A channel
+     * whose input is already shut down is closed instead: nothing is left to carry.
+     *
+     * <p>On a TLS channel this sends a bare TCP FIN, not close_notify: Netty's OpenSSL engine closes both
+     * directions when it receives close_notify, which would cut off the answer still to come. The full close
+     * later sends close_notify as usual.
      */
     public static void shutdownOutputOnFlush(Channel channel) {
         if (!(channel instanceof DuplexChannel duplex) || !channel.isActive()) {
@@ -34,14 +70,11 @@ public final class Relay {
             closeOnFlush(channel);
             return;
         }
-        SslHandler tls = channel.pipeline().get(SslHandler.class);
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
-            if (!flushed.isSuccess()) {
-                channel.close();
-            } else if (tls != null) {
-                tls.closeOutbound().addListener(notified -> duplex.shutdownOutput());
-            } else {
+            if (flushed.isSuccess()) {
                 duplex.shutdownOutput();
+            } else {
+                channel.close();
             }
         });
     }

@@ -40,13 +40,13 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         lastWrite = null;
         if (batch == null) {
             // Nothing to forward (e.g. TLS consumed a post-handshake message): keep reading.
-            ctx.read();
+            Relay.readIfOpen(ctx.channel());
             return;
         }
         peer.flush();
         batch.addListener(written -> {
             if (written.isSuccess()) {
-                ctx.read();
+                Relay.readIfOpen(ctx.channel());
             } else {
                 ctx.close();
             }

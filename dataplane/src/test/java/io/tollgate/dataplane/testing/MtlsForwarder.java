@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslHandler;
+import io.tollgate.dataplane.relay.InputHold;
 import io.tollgate.dataplane.relay.Relay;
 import io.tollgate.dataplane.relay.RelayHandler;
 import io.tollgate.dataplane.relay.Transport;
@@ -38,7 +39,7 @@ public final class MtlsForwarder implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel client) {
-                        client.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                        client.pipeline().addLast(new InputHold(), new ChannelInboundHandlerAdapter() {
                             @Override
                             public void channelActive(ChannelHandlerContext ctx) {
                                 connect(client, dialer, tls, gateway, sni);
@@ -52,10 +53,12 @@ public final class MtlsForwarder implements AutoCloseable {
 
     private static void connect(Channel client, UpstreamDialer dialer, MeshClientTls tls, InetSocketAddress gateway,
                                 Optional<String> sni) {
+        SslHandler[] tlsHandler = new SslHandler[1];
         dialer.dial(client, gateway, new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel up) {
-                up.pipeline().addLast("tls", tls.newHandler(up.alloc(), gateway, sni))
+                tlsHandler[0] = tls.newHandler(up.alloc(), gateway, sni);
+                up.pipeline().addLast("tls", tlsHandler[0])
                         .addLast("relay", new RelayHandler(client))
                         .addLast("end", new ChannelInboundHandlerAdapter() {
                             @Override
@@ -70,15 +73,13 @@ public final class MtlsForwarder implements AutoCloseable {
                 return;
             }
             Channel up = ((io.netty.channel.ChannelFuture) connected).channel();
-            up.read();
-            up.pipeline().get(SslHandler.class).handshakeFuture().addListener(handshake -> {
+            up.read(); // AUTO_READ is off: let the handshake read
+            tlsHandler[0].handshakeFuture().addListener(handshake -> {
                 if (!handshake.isSuccess()) {
                     Relay.closeOnFlush(client);
                     return;
                 }
-                client.pipeline().addLast(new RelayHandler(up));
-                client.read();
-                up.read();
+                Relay.start(client, up);
             });
         });
     }
