@@ -5,6 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.DuplexChannel;
 
+import java.util.List;
+
 /** The few channel operations every relay half needs: close after pending writes, and propagate a half-close. */
 public final class Relay {
     private Relay() {
@@ -20,7 +22,7 @@ public final class Relay {
         if (hold == null) {
             throw new IllegalStateException("downstream pipeline has no InputHold: " + downstream.pipeline().names());
         }
-        java.util.List<Object> held = hold.takeHeld();
+        List<Object> held = hold.takeHeld();
         boolean inputEnded = hold.inputEnded();
         downstream.pipeline().replace(hold, "relay", new RelayHandler(upstream));
         held.forEach(upstream::write);
