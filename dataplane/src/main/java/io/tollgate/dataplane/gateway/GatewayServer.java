@@ -2,6 +2,7 @@ package io.tollgate.dataplane.gateway;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -129,13 +130,13 @@ public final class GatewayServer {
                 continue;
             }
             InetSocketAddress address = settings.listeners().bindAddressFor(port);
-            try {
-                bound.put(port, bootstrap(port).bind(address).syncUninterruptibly().channel());
-            } catch (RuntimeException e) {
+            ChannelFuture bind = bootstrap(port).bind(address).awaitUninterruptibly();
+            if (!bind.isSuccess()) {
                 bound.values().forEach(Channel::close);
                 throw new IllegalStateException("gateway server port " + port + ": cannot listen on " + address + ": "
-                        + e.getMessage(), e);
+                        + bind.cause().getMessage(), bind.cause());
             }
+            bound.put(port, bind.channel());
         }
         bound.forEach((port, channel) ->
                 LOG.info("gateway: server port {} listening on {}", port, channel.localAddress()));

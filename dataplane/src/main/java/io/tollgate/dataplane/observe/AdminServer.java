@@ -28,6 +28,11 @@ public final class AdminServer implements AutoCloseable {
         this.serverChannel = serverChannel;
     }
 
+    /** The default admin address: loopback only, a free port (so many proxies fit on one host); printed at start. */
+    public static InetSocketAddress loopbackEphemeral() {
+        return new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
+    }
+
     /** Binds and returns once listening; port 0 picks a free one (see {@link #address()}). */
     public static AdminServer start(Transport transport, EventLoopGroup group, InetSocketAddress bind,
                                     ProxyMetrics metrics, BooleanSupplier ready) throws InterruptedException {
