@@ -3,6 +3,7 @@ package io.tollgate.dataplane.observe;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -11,6 +12,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.tollgate.dataplane.relay.Transport;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
@@ -30,13 +32,17 @@ public final class AdminServer implements AutoCloseable {
 
     /** The default admin address: loopback only, a free port (so many proxies fit on one host); printed at start. */
     public static InetSocketAddress loopbackEphemeral() {
-        return new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     }
 
-    /** Binds and returns once listening; port 0 picks a free one (see {@link #address()}). */
+    /**
+     * Binds and returns once listening; port 0 picks a free one (see {@link #address()}).
+     *
+     * @throws IllegalStateException naming the address when it cannot be bound
+     */
     public static AdminServer start(Transport transport, EventLoopGroup group, InetSocketAddress bind,
-                                    ProxyMetrics metrics, BooleanSupplier ready) throws InterruptedException {
-        Channel channel = new ServerBootstrap()
+                                    ProxyMetrics metrics, BooleanSupplier ready) {
+        ChannelFuture bound = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannelType())
                 .childHandler(new ChannelInitializer<>() {
@@ -45,8 +51,11 @@ public final class AdminServer implements AutoCloseable {
                         ch.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE), new Responder(metrics, ready));
                     }
                 })
-                .bind(bind).sync().channel();
-        return new AdminServer(channel);
+                .bind(bind).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw new IllegalStateException("admin: cannot listen on " + bind + ": " + bound.cause().getMessage(), bound.cause());
+        }
+        return new AdminServer(bound.channel());
     }
 
     public InetSocketAddress address() {

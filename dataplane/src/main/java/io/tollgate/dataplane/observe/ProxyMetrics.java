@@ -54,10 +54,12 @@ public final class ProxyMetrics {
                 .increment();
     }
 
-    /** The current value of one counter, for callers that watch a number rather than scrape text. */
+    /**
+     * The sum of every counter named {@code name} (micrometer's dotted name) carrying these tag pairs, for callers
+     * that watch a number rather than scrape text.
+     */
     public double count(String name, String... tags) {
-        Counter counter = registry.find(name).tags(tags).counter();
-        return counter == null ? 0 : counter.count();
+        return registry.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     /** The Prometheus text exposition of every counter. */
