@@ -1,0 +1,78 @@
+package io.tollgate.dataplane.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The proxy's Prometheus counters, named as Istio names its TCP metrics so existing dashboards work:
+ * {@code istio_tcp_connections_opened_total}, {@code istio_tcp_connections_closed_total},
+ * {@code istio_tcp_sent_bytes_total}, {@code istio_tcp_received_bytes_total}, plus Tollgate's
+ * {@code tollgate_authz_decisions_total{decision,policy}} and
+ * {@code tollgate_downstream_handshake_failures_total{reason}}.
+ *
+ * <p>Thread-safe: micrometer meters are, and the registry caches one meter per label set.
+ */
+public final class ProxyMetrics {
+    private final PrometheusMeterRegistry registry;
+
+    public ProxyMetrics() {
+        this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    public ProxyMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void connectionOpened(ConnectionLabels labels) {
+        tcp("istio.tcp.connections.opened", labels).increment();
+    }
+
+    /** Counts the close and the bytes each way; bytes are added at close, so a live connection shows none yet. */
+    public void connectionClosed(ConnectionLabels labels, long bytesSent, long bytesReceived) {
+        tcp("istio.tcp.connections.closed", labels).increment();
+        tcp("istio.tcp.sent.bytes", labels).increment(bytesSent);
+        tcp("istio.tcp.received.bytes", labels).increment(bytesReceived);
+    }
+
+    /** @param policy the deciding policy {@code ns/name}, or {@code "none"} when no policy decided */
+    public void authzDecision(String decision, String policy) {
+        Counter.builder("tollgate.authz.decisions")
+                .description("Authorization decisions taken by the proxy")
+                .tag("decision", decision)
+                .tag("policy", policy)
+                .register(registry)
+                .increment();
+    }
+
+    /** @param reason a short code, e.g. {@code not_tls}, {@code timeout}, {@code peer_rejected} */
+    public void handshakeFailed(String reason) {
+        Counter.builder("tollgate.downstream.handshake.failures")
+                .description("Downstream connections closed before a TLS session was established")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    /**
+     * The sum of every counter named {@code name} (micrometer's dotted name) carrying these tag pairs, for callers
+     * that watch a number rather than scrape text.
+     */
+    public double count(String name, String... tags) {
+        return registry.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** The Prometheus text exposition of every counter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    private Counter tcp(String name, ConnectionLabels labels) {
+        return Counter.builder(name)
+                .tag("source_workload_namespace", labels.sourceNamespace())
+                .tag("source_principal", labels.sourcePrincipal())
+                .tag("destination_service", labels.destinationService())
+                .tag("response_flags", labels.responseFlags())
+                .register(registry);
+    }
+}
