@@ -73,6 +73,12 @@ final class KindCatalog {
                 return new Verdict.Read(s, s.versions.contains(version));
             }
         }
+        for (Supported s : Supported.values()) {
+            if (s.kind.equals(kind)) {
+                return new Verdict.SkipWithNote("skipped: this is the " + kind + " of " + (group.isEmpty() ? "the core group" : group)
+                        + ", not the " + s.kind + " Tollgate reads (" + s.servedVersions().split(", ")[0] + ")");
+            }
+        }
         Optional<Set<String>> istioGroup = Optional.ofNullable(ISTIO_KINDS.get(group));
         if (istioGroup.isPresent() && !istioGroup.get().contains(kind)) {
             return new Verdict.UnknownIstioKind("unknown kind " + kind + " in " + group + " (Istio's kinds there are "

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads Istio resources and a mesh config, exactly as Istio's admission webhook would judge them, collecting every
@@ -34,7 +35,7 @@ public final class ResourceLoader {
     public LoadResult load(List<Path> paths, Optional<Path> meshConfig) {
         List<Diagnostic> problems = new ArrayList<>();
         Optional<SourceText> mesh = meshConfig.flatMap(p -> YamlSources.readFile(p, problems));
-        List<SourceText> texts = YamlSources.read(paths, problems);
+        List<SourceText> texts = YamlSources.read(paths, meshConfig.map(Set::of).orElse(Set.of()), problems);
         if (meshConfig.isPresent() && mesh.isEmpty()) {
             // Without the mesh config we would judge the resources against defaults the user did not choose.
             return new LoadResult(ResourceSet.EMPTY, problems);

@@ -118,8 +118,12 @@ final class Scalars {
     }
 
     static <T> Optional<T> wrongType(Node node, FieldPath path, Findings findings, String expected) {
-        String hint = node instanceof ScalarNode s && expected.equals("a string") && !s.getTag().equals(Tag.NULL)
-                ? " (quote it: \"" + s.getValue() + "\")" : "";
+        String hint = "";
+        if (node instanceof ScalarNode s && expected.equals("a string") && !s.getTag().equals(Tag.NULL)) {
+            hint = " (quote it: \"" + s.getValue() + "\")";
+        } else if (node instanceof ScalarNode s && expected.equals("an integer") && s.getValue().matches("\\d+")) {
+            hint = " (remove the quotes: " + s.getValue() + ")";
+        }
         findings.add(Severity.ERROR, locate(node), path,
                 "expected " + expected + ", found " + describe(node) + hint);
         return Optional.empty();

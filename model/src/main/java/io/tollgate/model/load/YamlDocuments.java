@@ -33,6 +33,10 @@ final class YamlDocuments {
             return List.of();
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
+            if (line > text.text().lines().count()) {
+                // The problem is the end of the text (an unclosed bracket): point at where the construct began.
+                line = e.getContextMark().map(m -> m.getLine() + 1).orElse(line);
+            }
             String context = e.getContext() == null ? "" : e.getContext() + ": ";
             return List.of(new Diagnostic(Severity.ERROR, new SourceLocation(text.name(), line), "", "",
                     "invalid YAML: " + context + e.getProblem()));

@@ -28,9 +28,14 @@ final class YamlSources {
     private YamlSources() {
     }
 
-    static List<SourceText> read(List<Path> paths, List<Diagnostic> problems) {
+    /**
+     * @param exclude files not to read as resources even when a directory holds them: the mesh config, which
+     *                often sits beside the resources it governs
+     */
+    static List<SourceText> read(List<Path> paths, Set<Path> exclude, List<Diagnostic> problems) {
         List<SourceText> texts = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
+        exclude.forEach(p -> seen.add(p.toAbsolutePath().normalize()));
         for (Path path : paths) {
             List<Path> files = Files.isDirectory(path) ? yamlFilesUnder(path, problems) : List.of(path);
             for (Path file : files) {

@@ -46,8 +46,20 @@ public final class Findings {
         }
     }
 
+    /**
+     * Reports an error, unless one is already reported at this field or inside it: then this one is almost always
+     * its consequence ("must have at least one host" after "hosts: expected a list"), and the user needs the cause.
+     */
     public void error(FieldPath path, String message) {
+        if (!path.equals(FieldPath.ROOT) && diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR
+                && within(d.field(), path.text()))) {
+            return;
+        }
         add(Severity.ERROR, locate(path), path, message);
+    }
+
+    private static boolean within(String field, String container) {
+        return field.equals(container) || field.startsWith(container + ".") || field.startsWith(container + "[");
     }
 
     public void warning(FieldPath path, String message) {
