@@ -47,7 +47,8 @@ public final class DnsNames {
         if (first.length() > 63 || !WILDCARD_LABEL.matcher(first).matches()) {
             return Optional.of("domain name \"" + domain + "\" invalid (label \"" + first + "\" invalid)");
         }
-        return dot < 0 ? Optional.empty() : labelsProblem(domain.substring(dot + 1));
+        return dot < 0 ? Optional.empty() : labelsProblem(domain.substring(dot + 1))
+                .map(p -> p.replace("\"" + domain.substring(dot + 1) + "\"", "\"" + domain + "\""));
     }
 
     /** Istio ValidatePartialWildCard: {@code *} or {@code *.rest}, never {@code *foo.rest}. */

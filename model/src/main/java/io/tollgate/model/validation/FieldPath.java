@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public record FieldPath(String text) {
     public static final FieldPath ROOT = new FieldPath("");
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     public static FieldPath of(String first) {
         return ROOT.field(first);

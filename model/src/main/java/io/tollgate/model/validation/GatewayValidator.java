@@ -64,7 +64,6 @@ public final class GatewayValidator {
         } else if (!bind.isEmpty() && !IpAddresses.isIp(bind)) {
             findings.error(at.field("bind"), bind + " is not a valid IP");
         }
-        server.tls().ifPresent(tls -> ServerTlsRules.check(tls, at.field("tls"), findings));
         if (port.protocol().isPresent()) {
             Protocol protocol = port.protocol().get();
             if (protocol.isTls() && server.tls().isEmpty()) {
@@ -80,6 +79,8 @@ public final class GatewayValidator {
                 }
             }
         }
+        // After the protocol check: an error inside tls must not hide that the port cannot have tls at all.
+        server.tls().ifPresent(tls -> ServerTlsRules.check(tls, at.field("tls"), findings));
         PortNaming.check(port, portPath, findings);
     }
 }
