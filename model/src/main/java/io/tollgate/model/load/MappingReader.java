@@ -274,11 +274,6 @@ public final class MappingReader {
         }));
     }
 
-    /** The keys written in this mapping, in order; for readers that dispatch on them (a {@code kind: List}). */
-    public List<String> keys() {
-        return List.copyOf(entries.keySet());
-    }
-
     /** The raw node of a key, for dispatchers that must look before reading (kind, apiVersion). */
     Optional<Node> peek(String key) {
         NodeTuple tuple = entries.get(key);

@@ -2,6 +2,8 @@ package io.tollgate.model.validation;
 
 import io.tollgate.model.SourceLocation;
 
+import java.util.Locale;
+
 /**
  * One finding about the user's configuration, naming the place.
  *
@@ -23,7 +25,7 @@ public record Diagnostic(Severity severity, SourceLocation location, String subj
         }
         out.append(": ");
         if (severity != Severity.ERROR) {
-            out.append(severity.name().toLowerCase(java.util.Locale.ROOT)).append(": ");
+            out.append(severity.name().toLowerCase(Locale.ROOT)).append(": ");
         }
         if (!subject.isEmpty()) {
             out.append(subject).append(": ");

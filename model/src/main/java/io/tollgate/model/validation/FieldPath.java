@@ -28,7 +28,8 @@ public record FieldPath(String text) {
 
     /** The enclosing path, or ROOT: used to find the nearest written ancestor of a field that is absent. */
     public FieldPath parent() {
-        int cut = Math.max(text.lastIndexOf('.'), text.lastIndexOf('['));
+        // A bracketed key may itself hold dots (labels[app.kubernetes.io/name]), so a trailing one is cut whole.
+        int cut = text.endsWith("]") ? text.lastIndexOf('[') : text.lastIndexOf('.');
         return cut <= 0 ? ROOT : new FieldPath(text.substring(0, cut));
     }
 
