@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * is how a misspelt field is caught. A null value ({@code key:} or {@code key: null}) reads as absent, as in
  * Kubernetes. Parsers call the accessors; they never touch YAML nodes themselves.
  */
-public final class MappingReader {
+final class MappingReader {
     private final MappingNode node;
     private final FieldPath path;
     private final Findings findings;
@@ -192,7 +192,7 @@ public final class MappingReader {
         }
     }
 
-    /** Reports every key nobody read as unknown. Called by {@link #object}/{@link #objects}; parsers call it for roots. */
+    /** Reports every key nobody read as unknown. Called by {@link #object}/{@link #objects}; the loader calls it for a document root. */
     public void finish() {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!consumed.contains(e.getKey())) {
@@ -272,12 +272,6 @@ public final class MappingReader {
             }
             return Optional.of(v.intValue());
         }));
-    }
-
-    /** The raw node of a key, for dispatchers that must look before reading (kind, apiVersion). */
-    Optional<Node> peek(String key) {
-        NodeTuple tuple = entries.get(key);
-        return tuple == null || Scalars.isNull(tuple.getValueNode()) ? Optional.empty() : Optional.of(tuple.getValueNode());
     }
 
     /** A list of raw nodes, for {@code kind: List}'s items. */

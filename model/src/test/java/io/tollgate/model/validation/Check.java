@@ -12,12 +12,9 @@ final class Check {
     private Check() {
     }
 
-    static LoadResult load(String yaml) {
-        return new ResourceLoader().loadTexts(List.of(new SourceText("t.yaml", yaml)), Optional.empty());
-    }
-
     static List<String> findings(String yaml) {
-        return load(yaml).diagnostics().stream()
+        LoadResult result = new ResourceLoader().loadTexts(List.of(new SourceText("t.yaml", yaml)), Optional.empty());
+        return result.diagnostics().stream()
                 .map(d -> d.severity() + " " + d.field() + ": " + d.message()).toList();
     }
 
