@@ -1,0 +1,48 @@
+package io.tollgate.model.load;
+
+import io.tollgate.model.SourceLocation;
+import io.tollgate.model.validation.Diagnostic;
+import io.tollgate.model.validation.Severity;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Splits a YAML text into documents, as node trees whose marks carry the text's name and each node's line.
+ * Plain scalars are typed by the YAML 1.2 core schema (so {@code 3306} is an integer, {@code "3306"} a string).
+ * A syntax error ends the text: everything after it is unreadable, and it is reported at its line.
+ */
+final class YamlDocuments {
+    private YamlDocuments() {
+    }
+
+    /** Gives each document to {@code sink}; returns the syntax error, if any, as a diagnostic. */
+    static List<Diagnostic> each(SourceText text, Consumer<Node> sink) {
+        LoadSettings settings = LoadSettings.builder().setLabel(text.name()).setSchema(new CoreSchema())
+                .setUseMarks(true).build();
+        try {
+            for (Node document : new Compose(settings).composeAllFromString(text.text())) {
+                sink.accept(document);
+            }
+            return List.of();
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
+            if (line > text.text().lines().count()) {
+                // The problem is the end of the text (an unclosed bracket): point at where the construct began.
+                line = e.getContextMark().map(m -> m.getLine() + 1).orElse(line);
+            }
+            String context = e.getContext() == null ? "" : e.getContext() + ": ";
+            return List.of(new Diagnostic(Severity.ERROR, new SourceLocation(text.name(), line), "", "",
+                    "invalid YAML: " + context + e.getProblem()));
+        } catch (YamlEngineException e) {
+            return List.of(new Diagnostic(Severity.ERROR, new SourceLocation(text.name(), 0), "", "",
+                    "invalid YAML: " + e.getMessage()));
+        }
+    }
+}
