@@ -52,8 +52,9 @@ public final class WorkloadAuthorizer {
                 "dry-run DENY policies " + names(dryRunDeny) + " would have allowed: none of their rules matched");
         dryRunAllowUnmatched = ShadowResult.withoutRule(Kind.WOULD_DENY,
                 "dry-run ALLOW policies " + names(dryRunAllow) + " would have denied: none of their rules matched");
-        allowedWithoutAllowPolicy = Decision.withoutRule(Verdict.ALLOW, applicable.isEmpty()
-                ? "allowed: no authorization policy applies to workload " + workload
+        // Worded from the enforced policies only, so that adding an audit or dry-run policy changes no reason.
+        allowedWithoutAllowPolicy = Decision.withoutRule(Verdict.ALLOW, !custom.hasPolicies() && !deny.hasPolicies()
+                ? "allowed: no ALLOW, DENY or CUSTOM policy is enforced on workload " + workload
                 : "allowed: no CUSTOM or DENY rule matched and no ALLOW policy applies to workload " + workload);
         deniedNoAllowRuleMatched = Decision.withoutRule(Verdict.DENY, "denied: ALLOW policies " + names(allow)
                 + " apply to workload " + workload + " and none of their rules matched");

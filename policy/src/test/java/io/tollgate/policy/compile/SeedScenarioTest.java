@@ -76,6 +76,6 @@ class SeedScenarioTest {
                 workload(namespace, label), CLIENT);
 
         assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
-        assertThat(decision.reason()).startsWith("allowed: no authorization policy applies");
+        assertThat(decision.reason()).isEqualTo("allowed: no ALLOW, DENY or CUSTOM policy is enforced on workload " + namespace + " {" + label + "}");
     }
 }
