@@ -64,26 +64,33 @@ public sealed interface StringMatch {
     }
 
     // Leftmost matching of each middle literal is enough for a pattern whose only operator is ".*": an earlier
-    // occurrence leaves more room for the rest, and a line feed in a gap would also be in any later gap.
+    // occurrence leaves more room for the rest, and a line feed in a gap would also be in any later gap. So the
+    // line-feed rule only needs checking, in a second pass, when the first pass matched and there is a line feed.
     private static boolean glob(List<String> literals, String s) {
+        return globPass(literals, s, Gaps.ANY) && (s.indexOf('\n') < 0 || globPass(literals, s, Gaps.NO_LINE_FEED));
+    }
+
+    private static boolean globPass(List<String> literals, String s, Gaps gaps) {
         String first = literals.getFirst();
         String last = literals.getLast();
         int end = s.length() - last.length();
         if (end < first.length() || !s.startsWith(first) || !s.endsWith(last)) {
             return false;
         }
-        boolean lineFeeds = s.indexOf('\n') >= 0;
         int position = first.length();
         for (int i = 1; i < literals.size() - 1; i++) {
             String literal = literals.get(i);
             int at = s.indexOf(literal, position);
-            if (at < 0 || at + literal.length() > end || (lineFeeds && hasLineFeed(s, position, at))) {
+            if (at < 0 || at + literal.length() > end || (gaps == Gaps.NO_LINE_FEED && hasLineFeed(s, position, at))) {
                 return false;
             }
             position = at + literal.length();
         }
-        return !lineFeeds || !hasLineFeed(s, position, end);
+        return gaps == Gaps.ANY || !hasLineFeed(s, position, end);
     }
+
+    /** What the text between two literals of a glob may hold. */
+    enum Gaps { ANY, NO_LINE_FEED }
 
     private static boolean trustDomain(String before, String after, String s) {
         if (!s.startsWith(SPIFFE) || !s.startsWith(before, SPIFFE.length())) {
