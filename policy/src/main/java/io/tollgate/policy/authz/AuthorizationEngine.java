@@ -50,7 +50,7 @@ public final class AuthorizationEngine {
                 }
             }
         }
-        return applicable;
+        return List.copyOf(applicable);
     }
 
     /** The object that decides every connection to {@code workload}; build it once per workload and keep it. */

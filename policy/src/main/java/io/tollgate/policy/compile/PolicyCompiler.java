@@ -23,6 +23,7 @@ import java.util.Optional;
  *
  * <p>Expects validated input (the loader rejects what Istio's webhook rejects) but never throws on a value Istio
  * would accept at runtime: whatever Istio does with it, this does too, and says so in a {@link CompileNote}.
+ * Holds no state between calls: one instance may compile on any number of threads.
  */
 public final class PolicyCompiler {
     private final MeshConfig mesh;

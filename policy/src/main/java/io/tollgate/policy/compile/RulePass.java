@@ -84,14 +84,19 @@ final class RulePass {
                 // An ALLOW rule that cannot be checked on TCP must not let anything in: a smaller ALLOW policy is the
                 // fail-closed choice. If the policy has no other rule, it now denies everything it applies to.
                 skipped = true;
+                String which = failure.cause() == Attribute.Cause.HTTP_ONLY ? "that cannot be checked on TCP"
+                        : "with a value Istio cannot compile";
                 notes.add(new CompileNote(ref.location(), policy.toString(), path, failure.problem()
-                        + ": an ALLOW rule that cannot be checked on TCP never matches; the whole rule is ignored"));
+                        + ": an ALLOW rule " + which + " never matches; the whole rule is ignored"));
             } else {
                 // Istio checkError, DENY/AUDIT (and CUSTOM): the error is ignored and only this value is left out, so
                 // the rule matches more connections: a wider DENY is the fail-closed choice.
-                if (ignored.add(ref.key())) {
+                String what = failure.cause() == Attribute.Cause.HTTP_ONLY ? ref.key() + " (HTTP only)"
+                        : ref.key() + " '" + value + "' (invalid)";
+                if (ignored.add(what)) {
                     notes.add(new CompileNote(ref.location(), policy.toString(), path, failure.problem()
-                            + ": ignored on TCP, so this " + action + " rule matches more connections"));
+                            + ": ignored" + (failure.cause() == Attribute.Cause.HTTP_ONLY ? " on TCP" : "")
+                            + ", so this " + action + " rule matches more connections"));
                 }
             }
         }
@@ -119,8 +124,7 @@ final class RulePass {
         if (!when.isEmpty()) {
             parts.add(conjunction(when));
         }
-        String ignoredWords = ignored.isEmpty() ? ""
-                : " (not checked on TCP: " + String.join(", ", ignored) + ")";
+        String ignoredWords = ignored.isEmpty() ? "" : "; ignored: " + String.join(", ", ignored);
         if (parts.isEmpty()) {
             return "the rule has no condition that applies to TCP, so every connection matches" + ignoredWords;
         }

@@ -101,7 +101,33 @@ class HttpOnlyFieldsTest {
         Decision decision = decide(List.of(deny), WORKLOAD, FROM_BAR);
 
         assertThat(decision.reason()).isEqualTo("denied by DENY policy foo/d rule 0: source namespace bar matches"
-                + " (not checked on TCP: methods)");
+                + "; ignored: methods (HTTP only)");
+    }
+
+    // Validation rejects these values; a model that skipped validation gets Istio's checkError too.
+    @Test
+    void anInvalidValueDropsOnlyItselfFromADenyRule() {
+        AuthorizationPolicy deny = policy("foo", "d").deny()
+                .rule(rule(source("ipBlocks", List.of("10.0.0.256", "10.1.0.0/16")))).build();
+
+        Decision inside = decide(List.of(deny), WORKLOAD, FROM_BAR);
+        Decision outside = decide(List.of(deny), WORKLOAD, Literals.connection(Literals.mtls("cluster.local/ns/bar/sa/x"),
+                "192.168.1.1", 13306));
+
+        assertThat(inside.reason()).isEqualTo("denied by DENY policy foo/d rule 0: source ip 10.1.0.0/16 matches"
+                + "; ignored: ipBlocks '10.0.0.256' (invalid)");
+        assertThat(outside.summary()).isEqualTo("ALLOW (no rule matched)");
+    }
+
+    @Test
+    void anInvalidValueMakesAnAllowRuleNeverMatch() {
+        AuthorizationPolicy allow = policy("foo", "a").rule(rule(operation("ports", List.of("13306", "http")))).build();
+
+        Compilation compilation = new PolicyCompiler(MeshConfig.DEFAULT).compile(List.of(allow));
+
+        assertThat(compilation.engine().decide(WORKLOAD, FROM_BAR).summary()).isEqualTo("DENY (no rule matched)");
+        assertThat(compilation.notes()).extracting(CompileNote::message).containsExactly(
+                "invalid port 'http': an ALLOW rule with a value Istio cannot compile never matches; the whole rule is ignored");
     }
 
     @Test
