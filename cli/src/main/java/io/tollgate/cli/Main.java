@@ -1,12 +1,14 @@
 package io.tollgate.cli;
 
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** The {@code tollgate} command: the only place that reads flags, the environment and system properties. */
 @Command(name = "tollgate", mixinStandardHelpOptions = true, version = "tollgate 0.1.0",
         description = "Zero-trust egress control for databases, configured with Istio's resources.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, io.tollgate.cli.authz.AuthzCommand.class,
                 io.tollgate.cli.ca.CaCommand.class, io.tollgate.cli.ca.TokenCommand.class, io.tollgate.cli.ca.CertCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -18,7 +20,18 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 invalid input. */
     public static int run(String... args) {
+        return run(new CommandLine(new Main()), args);
+    }
+
+    /** Runs the CLI writing to the given streams instead of the process's (for tests and embedding). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        return run(cli, args);
+    }
+
+    private static int run(CommandLine cli, String... args) {
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("tollgate: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");

@@ -17,6 +17,7 @@ import io.tollgate.model.validation.MetadataValidator;
 import io.tollgate.model.validation.ServiceEntryValidator;
 import io.tollgate.model.validation.VirtualServiceValidator;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.util.ArrayList;
@@ -46,6 +47,16 @@ final class DocumentReader {
         return unloaded;
     }
 
+    /** A mesh config given with -f instead of --mesh-config is the likeliest document without a kind: say so. */
+    private static String meshConfigHint(MappingNode root) {
+        boolean looksLikeMeshConfig = root.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode key
+                && MESH_CONFIG_KEYS.contains(key.getValue()));
+        return looksLikeMeshConfig ? " (this looks like a mesh config: pass it with --mesh-config, not as a resource)" : "";
+    }
+
+    private static final java.util.Set<String> MESH_CONFIG_KEYS = java.util.Set.of("outboundTrafficPolicy", "trustDomain",
+            "trustDomainAliases", "rootNamespace", "defaultConfig", "meshMTLS");
+
     void read(Node root) {
         if (Scalars.isNull(root)) {
             return; // an empty document ("---" with nothing after it)
@@ -58,7 +69,7 @@ final class DocumentReader {
                 findings.error(FieldPath.ROOT, "a Kubernetes resource must be a YAML mapping, found " + Scalars.describe(root));
             } else {
                 findings.error(FieldPath.of(header.kind().isEmpty() ? "kind" : "apiVersion"), "required field is missing "
-                        + "(or not a string): every document needs apiVersion and kind");
+                        + "(or not a string): every document needs apiVersion and kind" + meshConfigHint((MappingNode) root));
             }
             unloaded.add(findings);
             return;

@@ -28,9 +28,26 @@ public record AuthorizationPolicy(ObjectMeta meta, Optional<WorkloadSelector> se
         return "AuthorizationPolicy";
     }
 
-    /** A dry-run policy is evaluated and reported, never enforced. */
+    /** A dry-run policy is evaluated and reported, never enforced. An unreadable annotation value means enforced. */
     public boolean dryRun() {
-        return "true".equalsIgnoreCase(meta.annotations().getOrDefault(DRY_RUN_ANNOTATION, "false"));
+        return dryRunAnnotation().orElse(false);
+    }
+
+    /**
+     * The {@code istio.io/dry-run} annotation read as Istio reads it, with Go's {@code strconv.ParseBool}: {@code 1 t T
+     * TRUE true True} and {@code 0 f F FALSE false False}; empty for any other value (Istio logs it and enforces).
+     * False when the annotation is absent.
+     */
+    public Optional<Boolean> dryRunAnnotation() {
+        String value = meta.annotations().get(DRY_RUN_ANNOTATION);
+        if (value == null) {
+            return Optional.of(false);
+        }
+        return switch (value) {
+            case "1", "t", "T", "TRUE", "true", "True" -> Optional.of(true);
+            case "0", "f", "F", "FALSE", "false", "False" -> Optional.of(false);
+            default -> Optional.empty();
+        };
     }
 
     public enum Action { ALLOW, DENY, AUDIT, CUSTOM }

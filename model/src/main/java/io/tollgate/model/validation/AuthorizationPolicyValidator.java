@@ -9,7 +9,6 @@ import io.tollgate.model.security.Source;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Istio's {@code ValidateAuthorizationPolicy} on the loaded record, plus what Tollgate must refuse (CUSTOM) and
@@ -17,8 +16,6 @@ import java.util.Set;
  */
 public final class AuthorizationPolicyValidator {
     private static final FieldPath SPEC = FieldPath.of("spec");
-    /** Go's strconv.ParseBool, which Istio uses for the dry-run annotation. */
-    private static final Set<String> GO_BOOLEANS = Set.of("1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False");
 
     private AuthorizationPolicyValidator() {
     }
@@ -48,12 +45,8 @@ public final class AuthorizationPolicyValidator {
         if (policy.action() != Action.ALLOW && policy.action() != Action.DENY) {
             findings.error(at, "the annotation " + AuthorizationPolicy.DRY_RUN_ANNOTATION
                     + " currently only supports action ALLOW/DENY, found action " + policy.action());
-        } else if (!GO_BOOLEANS.contains(value)) {
+        } else if (policy.dryRunAnnotation().isEmpty()) {
             findings.error(at, "invalid value (" + value + "): must be \"true\" or \"false\"");
-        } else if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            // Istio reads "1" and "t" as true; write it plainly so that every reader agrees.
-            findings.error(at, "write \"true\" or \"false\" (Istio would read \"" + value + "\" as a boolean; Tollgate "
-                    + "accepts only the words)");
         }
     }
 

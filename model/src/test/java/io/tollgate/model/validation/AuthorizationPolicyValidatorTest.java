@@ -45,7 +45,8 @@ class AuthorizationPolicyValidatorTest {
     @CsvSource(delimiter = '|', textBlock = """
             "true"  | ALLOW  |
             "False" | DENY   |
-            "1"     | DENY   | ERROR metadata.annotations[istio.io/dry-run]: write "true" or "false" (Istio would read "1" as a boolean; Tollgate accepts only the words)
+            "1"     | DENY   |
+            "t"     | ALLOW  |
             "yes"   | DENY   | ERROR metadata.annotations[istio.io/dry-run]: invalid value (yes): must be "true" or "false"
             "true"  | AUDIT  | ERROR metadata.annotations[istio.io/dry-run]: the annotation istio.io/dry-run currently only supports action ALLOW/DENY, found action AUDIT
             """)
