@@ -127,7 +127,7 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
 
     private void connected(ChannelHandlerContext ctx, InetSocketAddress address, UpstreamTls tls, ChannelFuture connected) {
         if (!connected.isSuccess()) {
-            connection.end(ResponseFlag.UF, "upstream connect to " + address + " failed: " + connected.cause().getMessage());
+            connection.end(ResponseFlag.UF, "upstream connect to " + connection.upstreamText() + " failed: " + connected.cause().getMessage());
             ctx.close();
             return;
         }
