@@ -71,6 +71,7 @@ final class SidecarFixture implements AutoCloseable {
     final List<AccessLogEntry> gatewayLog = new CopyOnWriteArrayList<>();
     final List<AccessLogEntry> sidecarLog = new CopyOnWriteArrayList<>();
     final GatewayServer gateway;
+    private final GatewayRoutes gatewayRoutes;
     private final List<SidecarServer> sidecars = new ArrayList<>();
 
     /** @param destinations each registered host and where the gateway finds it (the ServiceEntry endpoint) */
@@ -81,7 +82,7 @@ final class SidecarFixture implements AutoCloseable {
                 new RouteTarget((Hostname) destination.host(), destination.port(), Protocol.TCP, Resolution.STATIC,
                         List.of(Endpoint.of(address.getAddress().getHostAddress(), address.getPort()))),
                 "demo-server/" + destination.host())));
-        GatewayRoutes gatewayRoutes = GatewayRoutes.of("gateway-v1", List.of(new GatewayListener(GATEWAY_PORT, routes)));
+        gatewayRoutes = GatewayRoutes.of("gateway-v1", List.of(new GatewayListener(GATEWAY_PORT, routes)));
         var credentials = pki.credentials(GATEWAY_ID);
         gateway = GatewayServer.start(
                 new GatewaySettings(ListenerAddresses.ephemeral(InetAddress.getLoopbackAddress()), Duration.ofSeconds(5),
@@ -98,6 +99,10 @@ final class SidecarFixture implements AutoCloseable {
         return facts -> facts.peer().map(SpiffeId::namespace).filter(denied::contains).isPresent()
                 ? Verdict.deny(Optional.of(SEED_POLICY), "source namespace matches a DENY rule")
                 : Verdict.allow(Optional.empty(), "no DENY rule matched");
+    }
+
+    GatewayRoutes gatewayRoutes() {
+        return gatewayRoutes;
     }
 
     /** The gateway's mTLS listener, as the control plane would publish it as the gateway service's endpoint. */
