@@ -127,7 +127,8 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
 
     private void connected(ChannelHandlerContext ctx, InetSocketAddress address, UpstreamTls tls, ChannelFuture connected) {
         if (!connected.isSuccess()) {
-            connection.end(ResponseFlag.UF, "upstream connect to " + connection.upstreamText() + " failed: " + connected.cause().getMessage());
+            connection.end(ResponseFlag.UF, "upstream connect to " + connection.upstreamText() + " failed: "
+                    + connected.cause().getMessage());
             ctx.close();
             return;
         }

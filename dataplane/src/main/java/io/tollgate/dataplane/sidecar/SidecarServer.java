@@ -76,7 +76,8 @@ public final class SidecarServer {
      */
     public static SidecarServer start(SidecarSettings settings, SidecarDependencies dependencies, SidecarConfig initial) {
         if (settings.capture().isPresent() && !dependencies.transport().name().equals("epoll")) {
-            throw new IllegalArgumentException("a capture listener needs the epoll transport, not " + dependencies.transport().name());
+            throw new IllegalArgumentException("a capture listener needs the epoll transport, not "
+                    + dependencies.transport().name());
         }
         SidecarServer server = new SidecarServer(settings, dependencies, initial);
         try {
@@ -164,7 +165,8 @@ public final class SidecarServer {
 
     /**
      * A listener for {@code destination} on {@code address} (port 0 picks one), whether or not a route registers
-     * it: the primitive explicit listeners are made of. Returns where it listens.
+     * it; returns where it listens. Explicit listeners exist only for registered destinations: this is how a test
+     * presents a destination no route knows to the entry point over a real socket. Closed by the next update.
      */
     synchronized InetSocketAddress listen(HostPort destination, InetSocketAddress address) {
         return explicit.listen(new OutboundListener(destination, address));

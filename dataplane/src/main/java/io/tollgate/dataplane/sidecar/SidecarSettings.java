@@ -36,7 +36,8 @@ public record SidecarSettings(Optional<ExplicitListeners> explicit, Optional<Nam
     }
 
     /** A sidecar for workloads on this host's loopback ({@code tollgate sidecar}): explicit listeners only. */
-    public static SidecarSettings explicit(ExplicitListeners listeners, Duration connectTimeout, Duration idleTimeout, int threads) {
+    public static SidecarSettings explicit(ExplicitListeners listeners, Duration connectTimeout, Duration idleTimeout,
+                                           int threads) {
         return new SidecarSettings(Optional.of(listeners), Optional.empty(), UpstreamSocket.plain(), connectTimeout,
                 idleTimeout, threads);
     }

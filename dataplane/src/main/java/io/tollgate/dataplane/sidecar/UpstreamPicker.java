@@ -59,7 +59,8 @@ final class UpstreamPicker {
             case IpLiteral ip -> CompletableFuture.completedFuture(new InetSocketAddress(ip.address(), endpoint.port().value()));
             case Hostname name -> resolver.resolve(name).handle((addresses, failure) -> {
                 if (failure != null || addresses.isEmpty()) {
-                    throw new NoUpstream("cannot resolve " + name + ": " + (failure == null ? "no addresses" : rootMessage(failure)));
+                    throw new NoUpstream("cannot resolve " + name + ": "
+                            + (failure == null ? "no addresses" : rootMessage(failure)));
                 }
                 InetAddress chosen = addresses.get(ThreadLocalRandom.current().nextInt(addresses.size()));
                 return new InetSocketAddress(chosen, endpoint.port().value());

@@ -45,7 +45,8 @@ public final class MeshClientTls {
     private final Duration handshakeTimeout;
     private volatile Loaded current;
 
-    private record Loaded(WorkloadCredentials credentials, PeerVerifier peers, SslContext context) {
+    /** One credential's context; its identity is read from the certificate once, not per connection. */
+    private record Loaded(WorkloadCredentials credentials, SpiffeId identity, PeerVerifier peers, SslContext context) {
     }
 
     /**
@@ -90,9 +91,9 @@ public final class MeshClientTls {
         return PeerIdentity.resumed(handler);
     }
 
-    /** The identity this side presents now. */
+    /** The identity this side presents to new connections. */
     public SpiffeId localIdentity() {
-        return credentials.get().identity();
+        return loaded().identity();
     }
 
     private Loaded loaded() {
@@ -116,7 +117,7 @@ public final class MeshClientTls {
                     .endpointIdentificationAlgorithm(null)
                     .sessionTimeout(MeshTlsVersions.SESSION_LIFETIME.toSeconds())
                     .build();
-            return new Loaded(workload, peers, context);
+            return new Loaded(workload, workload.identity(), peers, context);
         } catch (SSLException e) {
             throw new IllegalArgumentException("client TLS context for " + workload + ": " + e.getMessage(), e);
         }

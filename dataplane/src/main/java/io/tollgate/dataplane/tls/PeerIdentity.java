@@ -32,7 +32,8 @@ final class PeerIdentity {
         X509Certificate[] chain = new X509Certificate[presented.length];
         for (int i = 0; i < presented.length; i++) {
             if (!(presented[i] instanceof X509Certificate x509)) {
-                throw new PeerRejectedException(PeerRejectedException.Reason.EMPTY_CHAIN, "the peer presented a non-X.509 certificate");
+                throw new PeerRejectedException(PeerRejectedException.Reason.EMPTY_CHAIN,
+                        "the peer presented a non-X.509 certificate");
             }
             chain[i] = x509;
         }
