@@ -32,10 +32,11 @@ final class ConnectionEnd extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        runtime.accessLog().record(connection.toLogEntry(Instant.now(), "downstream closed the connection"));
+        // Metrics first: whoever reads the log line (a test, an operator) then finds the counters already updated.
         if (connection.peer.isPresent()) {
             runtime.metrics().connectionClosed(connection.labels(), connection.bytesSent, connection.bytesReceived);
         }
+        runtime.accessLog().record(connection.toLogEntry(Instant.now(), "downstream closed the connection"));
         ctx.fireChannelInactive();
     }
 }

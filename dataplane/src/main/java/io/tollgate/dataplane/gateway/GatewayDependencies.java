@@ -9,7 +9,8 @@ import io.tollgate.dataplane.tls.MeshServerTls;
 /**
  * The collaborators a gateway is wired with; the CLI builds them with {@code new}.
  *
- * @param tls      the gateway's mesh server TLS; rotate credentials with {@link MeshServerTls#reload}
+ * @param tls      the gateway's mesh server TLS; it follows its credential supplier, and {@link MeshServerTls#trust}
+ *                 takes a new trust bundle
  * @param resolver turns destination host names into addresses ({@code --resolve} pins, then the system)
  */
 public record GatewayDependencies(Transport transport, MeshServerTls tls, HostResolver resolver, AccessLog accessLog,

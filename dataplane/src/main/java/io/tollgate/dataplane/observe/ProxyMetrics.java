@@ -3,13 +3,19 @@ package io.tollgate.dataplane.observe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tollgate.identity.PeerRejectedException;
+import io.tollgate.identity.SpiffeId;
+import io.tollgate.identity.SpiffeTrustManager;
+
+import java.util.Locale;
 
 /**
  * The proxy's Prometheus counters, named as Istio names its TCP metrics so existing dashboards work:
  * {@code istio_tcp_connections_opened_total}, {@code istio_tcp_connections_closed_total},
  * {@code istio_tcp_sent_bytes_total}, {@code istio_tcp_received_bytes_total}, plus Tollgate's
  * {@code tollgate_authz_decisions_total{decision,policy}} and
- * {@code tollgate_downstream_handshake_failures_total{reason}}.
+ * {@code tollgate_downstream_handshake_failures_total{reason}}, {@code tollgate_peer_rejections_total{reason}} and
+ * {@code tollgate_upstream_tls_handshakes_total{session}}.
  *
  * <p>Thread-safe: micrometer meters are, and the registry caches one meter per label set.
  */
@@ -50,6 +56,37 @@ public final class ProxyMetrics {
         Counter.builder("tollgate.downstream.handshake.failures")
                 .description("Downstream connections closed before a TLS session was established")
                 .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    /**
+     * An observer for the identity module's trust manager that counts every peer it rejects, by
+     * {@link PeerRejectedException.Reason} in lower case ({@code untrusted_ca}, {@code expired}, ...). Accepted
+     * peers are not counted here: connection metrics already do.
+     */
+    public SpiffeTrustManager.Observer peerRejections() {
+        return new SpiffeTrustManager.Observer() {
+            @Override
+            public void accepted(SpiffeId peer) {
+            }
+
+            @Override
+            public void rejected(PeerRejectedException rejection) {
+                Counter.builder("tollgate.peer.rejections")
+                        .description("Peer certificates refused during a TLS handshake")
+                        .tag("reason", rejection.reason().name().toLowerCase(Locale.ROOT))
+                        .register(registry)
+                        .increment();
+            }
+        };
+    }
+
+    /** @param session {@code full} when certificates were exchanged, {@code resumed} when a cached session was used */
+    public void upstreamHandshake(String session) {
+        Counter.builder("tollgate.upstream.tls.handshakes")
+                .description("Completed TLS handshakes towards upstreams, by whether the session was resumed")
+                .tag("session", session)
                 .register(registry)
                 .increment();
     }

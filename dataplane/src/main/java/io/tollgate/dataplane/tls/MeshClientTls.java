@@ -5,56 +5,66 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
+import io.tollgate.identity.PeerVerifier;
 import io.tollgate.identity.SpiffeId;
+import io.tollgate.identity.SpiffeTrustManager;
+import io.tollgate.identity.WorkloadCredentials;
 
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import java.net.InetSocketAddress;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
- * The originating side of mesh mTLS, used by a sidecar towards the gateway: TLS 1.3, the workload certificate
- * as client certificate, SNI chosen by the route, no host-name verification (the peer is judged by its SPIFFE ID,
- * through the {@link PeerAuthenticator} and then {@link #peerIdentity}).
+ * The originating side of mesh mTLS, used by a sidecar towards the gateway: TLS 1.3 on BoringSSL, the workload
+ * certificate as client certificate, SNI chosen by the route, no host-name verification (mesh peers are named by
+ * SPIFFE ID: the identity module's {@link SpiffeTrustManager} judges the server during the handshake, and
+ * {@link #peerIdentity} names it afterwards).
  *
  * <p>Sessions are resumed: the context keeps a client session cache keyed by the peer's {@code ip:port}, so a
- * sidecar's repeated connections to one gateway skip the full handshake. A reload starts a fresh cache.
+ * sidecar's repeated connections to one gateway skip the full handshake. A session is authenticated by the
+ * certificate of its first handshake, so the cache belongs to one credential: when {@code credentials} yields a
+ * new value (a rotation), the next connection builds a fresh context, presents the new certificate in a full
+ * handshake and starts a new cache. Open connections keep the credentials they started with.
+ *
+ * <p>Threading: {@link #newHandler} runs on any event loop; a rotation may be noticed by two loops at once, and
+ * then both build a context and the last one stays, which is harmless.
  */
 public final class MeshClientTls {
-    private final AtomicReference<Loaded> current = new AtomicReference<>();
+    private final Supplier<WorkloadCredentials> credentials;
+    private final SpiffeTrustManager.Observer observer;
     private final Duration handshakeTimeout;
+    private volatile Loaded current;
 
-    private record Loaded(SslContext context, PeerAuthenticator peers) {
+    /** One credential's context; its identity is read from the certificate once, not per connection. */
+    private record Loaded(WorkloadCredentials credentials, SpiffeId identity, PeerVerifier peers, SslContext context) {
     }
 
-    public MeshClientTls(TlsIdentity identity, Duration handshakeTimeout) {
-        if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
-            throw new IllegalArgumentException("TLS handshake timeout must be positive, got " + handshakeTimeout);
-        }
-        this.handshakeTimeout = handshakeTimeout;
-        reload(identity);
+    /**
+     * @param credentials what to present; read at each new connection, so it must be quick
+     * @param peers       which servers are mesh members; a route may narrow it further ({@link #peerIdentity})
+     * @param observer    told of every server verdict, e.g. to count rejections
+     */
+    public MeshClientTls(Supplier<WorkloadCredentials> credentials, PeerVerifier peers,
+                         SpiffeTrustManager.Observer observer, Duration handshakeTimeout) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.observer = Objects.requireNonNull(observer, "observer");
+        this.handshakeTimeout = MeshTlsVersions.positive(handshakeTimeout);
+        this.current = load(Objects.requireNonNull(credentials.get(), "credentials must be available at start"), peers);
     }
 
-    public void reload(TlsIdentity identity) {
-        try {
-            SslContext context = SslContextBuilder.forClient()
-                    .sslProvider(SslProvider.OPENSSL)
-                    .protocols(MeshTlsVersions.PROTOCOLS)
-                    .keyManager(identity.privateKey(), identity.chainArray())
-                    .trustManager(new SpiffeTrustManager(identity.peers()))
-                    // Mesh peers are named by SPIFFE ID, not host name; PeerAuthenticator checks that instead.
-                    .endpointIdentificationAlgorithm(null)
-                    .build();
-            current.set(new Loaded(context, identity.peers()));
-        } catch (SSLException e) {
-            throw new IllegalArgumentException("client TLS credentials: " + e.getMessage(), e);
-        }
+    /** Judges servers by {@code peers} from the next connection on (a new trust bundle); starts a new session cache. */
+    public void trust(PeerVerifier peers) {
+        current = load(credentials.get(), peers);
     }
 
     /**
@@ -62,19 +72,54 @@ public final class MeshClientTls {
      * peer address is the session-cache key.
      */
     public SslHandler newHandler(ByteBufAllocator allocator, InetSocketAddress peer, Optional<String> serverName) {
-        SslHandler handler = current.get().context()
-                .newHandler(allocator, peer.getAddress().getHostAddress(), peer.getPort());
+        SslHandler handler = loaded().context().newHandler(allocator, peer.getAddress().getHostAddress(), peer.getPort());
         SSLEngine engine = handler.engine();
         SSLParameters parameters = engine.getSSLParameters();
-        parameters.setServerNames(serverName.map(name -> List.<javax.net.ssl.SNIServerName>of(new SNIHostName(name)))
-                .orElse(List.of()));
+        parameters.setServerNames(serverName.<List<SNIServerName>>map(name -> List.of(new SNIHostName(name))).orElse(List.of()));
         engine.setSSLParameters(parameters);
         handler.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
         return handler;
     }
 
-    /** The server's SPIFFE ID, once the handshake of {@code handler} has succeeded. */
+    /** The server's SPIFFE ID, once the handshake of {@code handler} has succeeded (see {@link PeerIdentity}). */
     public SpiffeId peerIdentity(SslHandler handler) throws CertificateException {
-        return PeerIdentity.of(handler, current.get().peers());
+        return PeerIdentity.of(handler, current.peers());
+    }
+
+    /** Whether the handshake of {@code handler} resumed a cached session. */
+    public static boolean resumed(SslHandler handler) {
+        return PeerIdentity.resumed(handler);
+    }
+
+    /** The identity this side presents to new connections. */
+    public SpiffeId localIdentity() {
+        return loaded().identity();
+    }
+
+    private Loaded loaded() {
+        Loaded loaded = current;
+        WorkloadCredentials now = credentials.get();
+        if (now != loaded.credentials()) {
+            loaded = load(now, loaded.peers());
+            current = loaded;
+        }
+        return loaded;
+    }
+
+    private Loaded load(WorkloadCredentials workload, PeerVerifier peers) {
+        try {
+            SslContext context = SslContextBuilder.forClient()
+                    .sslProvider(SslProvider.OPENSSL)
+                    .protocols(MeshTlsVersions.PROTOCOLS)
+                    .keyManager(workload.privateKey(), workload.chain().toArray(X509Certificate[]::new))
+                    .trustManager(new SpiffeTrustManager(peers, observer))
+                    // Mesh peers are named by SPIFFE ID, not host name: the trust manager checks that instead.
+                    .endpointIdentificationAlgorithm(null)
+                    .sessionTimeout(MeshTlsVersions.SESSION_LIFETIME.toSeconds())
+                    .build();
+            return new Loaded(workload, workload.identity(), peers, context);
+        } catch (SSLException e) {
+            throw new IllegalArgumentException("client TLS context for " + workload + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -6,7 +6,11 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
+import io.tollgate.identity.PeerVerifier;
+import io.tollgate.identity.RotatingKeyManager;
 import io.tollgate.identity.SpiffeId;
+import io.tollgate.identity.SpiffeTrustManager;
+import io.tollgate.identity.WorkloadCredentials;
 
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
@@ -15,54 +19,79 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
- * The accepting side of mesh mTLS ({@code ISTIO_MUTUAL}): TLS 1.3 only, a client certificate required and judged
- * by the {@link PeerAuthenticator}. {@link #reload} swaps credentials for new connections; a failed reload leaves
- * the previous ones in place.
+ * The accepting side of mesh mTLS ({@code ISTIO_MUTUAL}): TLS 1.3 on BoringSSL, a client certificate required and
+ * judged by the identity module's {@link PeerVerifier} (through its {@link SpiffeTrustManager}, whose observer
+ * hears every verdict).
+ *
+ * <p>Credentials rotate without a rebuild: the context's key manager is a {@link RotatingKeyManager} over
+ * {@code credentials}, so each new handshake presents whatever the supplier holds at that moment (normally a
+ * {@code CredentialRotator::current}) and established connections keep theirs. Only a new trust bundle builds a
+ * new context ({@link #trust}). Session tickets are honoured for {@link MeshTlsVersions#SESSION_LIFETIME} at most.
  */
 public final class MeshServerTls {
-    private final AtomicReference<Loaded> current = new AtomicReference<>();
+    private final Supplier<WorkloadCredentials> credentials;
+    private final SpiffeTrustManager.Observer observer;
     private final Duration handshakeTimeout;
+    private final AtomicReference<Loaded> current = new AtomicReference<>();
 
-    private record Loaded(SslContext context, PeerAuthenticator peers) {
+    private record Loaded(SslContext context, PeerVerifier peers) {
     }
 
-    public MeshServerTls(TlsIdentity identity, Duration handshakeTimeout) {
-        if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
-            throw new IllegalArgumentException("TLS handshake timeout must be positive, got " + handshakeTimeout);
-        }
-        this.handshakeTimeout = handshakeTimeout;
-        reload(identity);
+    /**
+     * @param credentials what to present; asked at every full handshake, so it must be quick
+     * @param peers       who may connect: any identity of the mesh (the gateway authorizes afterwards)
+     * @param observer    told of every peer verdict, e.g. to count rejections
+     */
+    public MeshServerTls(Supplier<WorkloadCredentials> credentials, PeerVerifier peers,
+                         SpiffeTrustManager.Observer observer, Duration handshakeTimeout) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.observer = Objects.requireNonNull(observer, "observer");
+        this.handshakeTimeout = MeshTlsVersions.positive(handshakeTimeout);
+        Objects.requireNonNull(credentials.get(), "credentials must be available at start");
+        trust(peers);
     }
 
-    /** Builds a context from {@code identity} and makes it the one new connections use. */
-    public void reload(TlsIdentity identity) {
+    /**
+     * Judges new connections by {@code peers} from now on (a new trust bundle). If the context cannot be built,
+     * the previous one stays and the error says why.
+     */
+    public void trust(PeerVerifier peers) {
         try {
-            SslContext context = SslContextBuilder.forServer(identity.privateKey(), identity.chainArray())
+            SslContext context = SslContextBuilder
+                    .forServer(new RotatingKeyManager(credentials, RotatingKeyManager.Presentation.CHAIN))
                     .sslProvider(SslProvider.OPENSSL)
                     .protocols(MeshTlsVersions.PROTOCOLS)
                     .clientAuth(ClientAuth.REQUIRE)
-                    .trustManager(new SpiffeTrustManager(identity.peers()))
+                    .trustManager(new SpiffeTrustManager(peers, observer))
+                    .sessionTimeout(MeshTlsVersions.SESSION_LIFETIME.toSeconds())
                     .build();
-            current.set(new Loaded(context, identity.peers()));
+            current.set(new Loaded(context, peers));
         } catch (SSLException e) {
-            throw new IllegalArgumentException("server TLS credentials: " + e.getMessage(), e);
+            throw new IllegalArgumentException("server TLS context: " + e.getMessage(), e);
         }
     }
 
-    /** A handler for one accepted connection, with the newest credentials and the handshake timeout set. */
+    /** A handler for one accepted connection, with the handshake timeout set. */
     public SslHandler newHandler(ByteBufAllocator allocator) {
         SslHandler handler = current.get().context().newHandler(allocator);
         handler.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
         return handler;
     }
 
-    /** The client's SPIFFE ID, once the handshake of {@code handler} has succeeded. */
+    /** The client's SPIFFE ID, once the handshake of {@code handler} has succeeded (see {@link PeerIdentity}). */
     public SpiffeId peerIdentity(SslHandler handler) throws CertificateException {
         return PeerIdentity.of(handler, current.get().peers());
+    }
+
+    /** The identity this side presents now. */
+    public SpiffeId localIdentity() {
+        return credentials.get().identity();
     }
 
     /** The server name the client asked for (SNI), if it sent one. */

@@ -1,12 +1,14 @@
 package io.tollgate.dataplane.tls;
 
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.internal.tcnative.SSL;
+import io.tollgate.identity.PeerRejectedException;
+import io.tollgate.identity.PeerVerifier;
 import io.tollgate.identity.SpiffeId;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
 /** The SPIFFE ID of the peer of an established mesh TLS session. */
@@ -15,29 +17,38 @@ final class PeerIdentity {
     }
 
     /**
-     * The ID the trust manager recorded during the handshake; on a resumed session, where no chain was checked,
-     * the stored chain is authenticated again with today's trust bundle.
+     * Verifies the session's peer chain with today's verifier and returns its identity. After a full handshake
+     * the trust manager has just done the same; the repeat is what makes a resumed session safe, where no
+     * certificate was checked at all: a session whose certificate has since expired, or whose root has left the
+     * trust bundle, is refused here.
      */
-    static SpiffeId of(SslHandler handler, PeerAuthenticator peers) throws CertificateException {
-        SSLSession session = handler.engine().getSession();
-        if (session.getValue(SpiffeTrustManager.PEER_ID) instanceof SpiffeId id) {
-            return id;
-        }
+    static SpiffeId of(SslHandler handler, PeerVerifier peers) throws PeerRejectedException {
         Certificate[] presented;
         try {
-            presented = session.getPeerCertificates();
+            presented = handler.engine().getSession().getPeerCertificates();
         } catch (SSLPeerUnverifiedException e) {
-            throw new CertificateException("the peer presented no certificate", e);
+            throw new PeerRejectedException(PeerRejectedException.Reason.EMPTY_CHAIN, "the peer presented no certificate", e);
         }
         X509Certificate[] chain = new X509Certificate[presented.length];
         for (int i = 0; i < presented.length; i++) {
             if (!(presented[i] instanceof X509Certificate x509)) {
-                throw new CertificateException("the peer presented a non-X.509 certificate");
+                throw new PeerRejectedException(PeerRejectedException.Reason.EMPTY_CHAIN,
+                        "the peer presented a non-X.509 certificate");
             }
             chain[i] = x509;
         }
-        SpiffeId id = peers.authenticate(chain);
-        session.putValue(SpiffeTrustManager.PEER_ID, id);
-        return id;
+        return peers.verify(chain);
+    }
+
+    /** Whether the handshake of {@code handler} resumed an earlier session instead of exchanging certificates. */
+    static boolean resumed(SslHandler handler) {
+        if (!(handler.engine() instanceof ReferenceCountedOpenSslEngine engine)) {
+            return false;
+        }
+        // The engine's lock keeps its native SSL from being freed while we read it; 0 means already freed.
+        synchronized (engine) {
+            long ssl = engine.sslPointer();
+            return ssl != 0 && SSL.isSessionReused(ssl);
+        }
     }
 }

@@ -9,9 +9,9 @@ import io.tollgate.dataplane.relay.Transport;
 import io.tollgate.dataplane.testing.Await;
 import io.tollgate.dataplane.testing.MtlsForwarder;
 import io.tollgate.dataplane.testing.TestPki;
-import io.tollgate.dataplane.tls.MeshClientTls;
 import io.tollgate.dataplane.tls.MeshServerTls;
 import io.tollgate.identity.SpiffeId;
+import io.tollgate.identity.WorkloadCredentials;
 import io.tollgate.policy.route.GatewayRoutes;
 import io.tollgate.policy.route.Hostname;
 import io.tollgate.policy.route.PortNumber;
@@ -42,12 +42,13 @@ final class GatewayFixture implements AutoCloseable {
     static final SpiffeId DEMO_FRONTEND = new SpiffeId("cluster.local", "demo-frontend", "default");
     static final PolicyRef SEED_POLICY = new PolicyRef("istio-system", "egress-rds-by-namespace");
 
-    final TestPki pki = new TestPki("mesh");
+    final TestPki pki = new TestPki();
     final List<AccessLogEntry> log = new CopyOnWriteArrayList<>();
     final ProxyMetrics metrics = new ProxyMetrics();
     final EventLoopGroup clientLoops = TRANSPORT.newEventLoopGroup(1, "test-sidecar");
     final GatewayServer gateway;
     private final GatewayRoutes routes;
+    private final WorkloadCredentials gatewayCredentials = pki.credentials(GATEWAY_ID);
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private boolean stopped;
 
@@ -59,7 +60,8 @@ final class GatewayFixture implements AutoCloseable {
         HostResolver resolver = HostResolver.pinned(pinned,
                 name -> CompletableFuture.failedFuture(new UnknownHostException(name + ": not pinned in this test")));
         GatewayDependencies dependencies = new GatewayDependencies(TRANSPORT,
-                new MeshServerTls(pki.workload(GATEWAY_ID), handshakeTimeout), resolver, log::add, metrics);
+                new MeshServerTls(() -> gatewayCredentials, pki.verifier(), metrics.peerRejections(), handshakeTimeout),
+                resolver, log::add, metrics);
         GatewaySettings settings = new GatewaySettings(ListenerAddresses.ephemeral(InetAddress.getLoopbackAddress()),
                 Duration.ofSeconds(5), Duration.ofMinutes(5), 2);
         gateway = GatewayServer.start(settings, dependencies, new GatewayConfig(routes, authorizer));
@@ -88,7 +90,7 @@ final class GatewayFixture implements AutoCloseable {
     /** A test sidecar for {@code who}: plaintext in on 127.0.0.1, mTLS with SNI out to the gateway's server port. */
     MtlsForwarder sidecar(SpiffeId who, PortNumber serverPort, Optional<String> sni) {
         MtlsForwarder forwarder = MtlsForwarder.start(TRANSPORT, clientLoops,
-                new MeshClientTls(pki.workload(who), Duration.ofSeconds(10)), listener(serverPort), sni);
+                pki.clientTls(who, Duration.ofSeconds(10)), listener(serverPort), sni);
         closeables.add(forwarder);
         return forwarder;
     }

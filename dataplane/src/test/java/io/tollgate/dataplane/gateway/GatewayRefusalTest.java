@@ -7,6 +7,8 @@ import io.tollgate.dataplane.testing.MtlsForwarder;
 import io.tollgate.dataplane.testing.MysqlClient;
 import io.tollgate.dataplane.testing.TestPki;
 import io.tollgate.dataplane.tls.MeshClientTls;
+import io.tollgate.identity.SpiffeTrustManager;
+import io.tollgate.identity.WorkloadCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,9 +144,9 @@ class GatewayRefusalTest {
 
     @Test
     void aCertificateFromAnotherCaIsRefused() throws Exception {
-        TestPki stranger = new TestPki("stranger");
+        WorkloadCredentials stranger = new TestPki().credentials(DEMO_SERVER);
         MtlsForwarder outsider = MtlsForwarder.start(GatewayFixture.TRANSPORT, fixture.clientLoops,
-                new MeshClientTls(stranger.workload(DEMO_SERVER, fixture.pki.authenticator()), Duration.ofSeconds(5)),
+                new MeshClientTls(() -> stranger, fixture.pki.verifier(), SpiffeTrustManager.Observer.NONE, Duration.ofSeconds(5)),
                 fixture.listener(TestRoutes.OTHER_PORT), Optional.of(TestRoutes.SINK.value()));
         try {
             assertThat(roundTrip(outsider, "let me in")).isEmpty();
@@ -153,6 +155,7 @@ class GatewayRefusalTest {
         }
         fixture.awaitLog("the outsider", e -> e.responseFlag() == ResponseFlag.DPE);
         assertThat(fixture.handshakeFailures("peer_rejected")).isEqualTo(1);
+        assertThat(fixture.metrics.count("tollgate.peer.rejections", "reason", "untrusted_ca")).isEqualTo(1);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.tollgate.dataplane.gateway;
 import io.tollgate.dataplane.testing.Await;
 import io.tollgate.dataplane.testing.DigestSink;
 import io.tollgate.dataplane.testing.MtlsForwarder;
-import io.tollgate.dataplane.tls.MeshServerTls;
 import io.tollgate.policy.route.GatewayListener;
 import io.tollgate.policy.route.GatewayRoute;
 import io.tollgate.policy.route.GatewayRoutes;
@@ -80,7 +79,7 @@ class GatewayUpdateTest {
             GatewaySettings samePort = new GatewaySettings(ListenerAddresses.samePort(InetAddress.getLoopbackAddress()),
                     Duration.ofSeconds(1), Duration.ofMinutes(1), 1);
             GatewayDependencies dependencies = new GatewayDependencies(GatewayFixture.TRANSPORT,
-                    new MeshServerTls(fixture.pki.workload(GatewayFixture.GATEWAY_ID), Duration.ofSeconds(1)),
+                    fixture.pki.serverTls(GatewayFixture.GATEWAY_ID, Duration.ofSeconds(1)),
                     host -> CompletableFuture.failedFuture(new UnknownHostException(host.value())), entry -> {
                     }, fixture.metrics);
             GatewayRoutes clash = GatewayRoutes.of("clash", List.of(new GatewayListener(busy, List.of())));

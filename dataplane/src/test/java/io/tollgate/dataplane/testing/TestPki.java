@@ -1,98 +1,100 @@
 package io.tollgate.dataplane.testing;
 
-import io.tollgate.dataplane.tls.PeerAuthenticator;
-import io.tollgate.dataplane.tls.TlsIdentity;
+import io.tollgate.dataplane.observe.ProxyMetrics;
+import io.tollgate.dataplane.tls.MeshClientTls;
+import io.tollgate.dataplane.tls.MeshServerTls;
+import io.tollgate.identity.AttestedIdentity;
+import io.tollgate.identity.CaDirectory;
+import io.tollgate.identity.CertificateAuthority;
+import io.tollgate.identity.IssuancePolicy;
+import io.tollgate.identity.P256;
+import io.tollgate.identity.PeerVerifier;
+import io.tollgate.identity.SigningRequest;
 import io.tollgate.identity.SpiffeId;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import io.tollgate.identity.SpiffeTrustManager;
+import io.tollgate.identity.TrustBundle;
+import io.tollgate.identity.WorkloadCredentials;
 
-import java.math.BigInteger;
-import java.security.GeneralSecurityException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.stream.Stream;
 
-/** A throwaway mesh CA made at test time: a root and SPIFFE workload certificates it signs. */
+/**
+ * A throwaway mesh for one test: the identity module's own CA (a fresh self-signed root for trust domain
+ * {@code cluster.local}) and workload credentials it signs, exactly as the control plane would issue them. Each
+ * instance is a separate root, so {@code new TestPki()} twice gives a mesh and a stranger.
+ */
 public final class TestPki {
-    private final KeyPair rootKeys;
-    private final X509Certificate root;
-    private final AtomicLong serials = new AtomicLong(1);
+    public static final String TRUST_DOMAIN = "cluster.local";
+    private final CertificateAuthority ca;
 
-    public TestPki(String name) {
+    public TestPki() {
+        Path directory = null;
         try {
-            rootKeys = newKeys();
-            X500Name subject = new X500Name("O=tollgate-test,CN=" + name);
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, BigInteger.ONE,
-                    Date.from(Instant.now().minus(Duration.ofMinutes(5))), Date.from(Instant.now().plus(Duration.ofDays(1))),
-                    subject, rootKeys.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            root = sign(builder);
+            directory = Files.createTempDirectory("tollgate-test-ca-");
+            ca = CertificateAuthority.initialize(new CaDirectory(directory.resolve("ca")), TRUST_DOMAIN, Optional.empty(),
+                    IssuancePolicy.ISTIO_DEFAULTS, Clock.systemUTC());
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("test CA: " + e.getMessage(), e);
+        } finally {
+            delete(directory); // the CA keeps its key in memory once loaded
         }
     }
 
-    public X509Certificate root() {
-        return root;
+    public TrustBundle trustBundle() {
+        return ca.trustBundle();
     }
 
-    /** Validates chains against this root only, and requires one SPIFFE URI SAN. */
-    public PeerAuthenticator authenticator() {
-        return new PkixSpiffeAuthenticator(root);
+    /** Accepts any identity of this mesh's trust domain whose chain ends at this CA's root. */
+    public PeerVerifier verifier() {
+        return PeerVerifier.forMesh(ca.trustBundle(), TRUST_DOMAIN, List.of(), Clock.systemUTC());
     }
 
-    /** A workload identity signed by this CA, judging peers by this CA. */
-    public TlsIdentity workload(SpiffeId id) {
-        return workload(id, authenticator());
-    }
-
-    public TlsIdentity workload(SpiffeId id, PeerAuthenticator peers) {
-        return issue(List.of(new GeneralName(GeneralName.uniformResourceIdentifier, id.toString())), peers);
-    }
-
-    /** A certificate from this CA that carries a DNS name only: a valid chain but no mesh identity. */
-    public TlsIdentity withoutSpiffeId(String dnsName) {
-        return issue(List.of(new GeneralName(GeneralName.dNSName, dnsName)), authenticator());
-    }
-
-    private TlsIdentity issue(List<GeneralName> names, PeerAuthenticator peers) {
+    /** A new key and a certificate for {@code id}, signed by this CA as for an attested workload. */
+    public WorkloadCredentials credentials(SpiffeId id) {
         try {
-            KeyPair keys = newKeys();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(root,
-                    BigInteger.valueOf(serials.incrementAndGet()), Date.from(Instant.now().minus(Duration.ofMinutes(5))),
-                    Date.from(Instant.now().plus(Duration.ofHours(1))), new X500Name("O=tollgate-test"), keys.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-                    .addExtension(Extension.subjectAlternativeName, true, new GeneralNames(names.toArray(GeneralName[]::new)));
-            return new TlsIdentity(keys.getPrivate(), List.of(sign(builder)), peers);
+            KeyPair keys = P256.generate();
+            return new WorkloadCredentials(keys.getPrivate(),
+                    ca.sign(SigningRequest.create(keys, id), new AttestedIdentity(id, "test"), Optional.empty()), ca.trustBundle());
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("test certificate for " + id + ": " + e.getMessage(), e);
         }
     }
 
-    private X509Certificate sign(X509v3CertificateBuilder builder) throws Exception {
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(rootKeys.getPrivate())));
+    /** Server TLS for {@code id}, accepting this mesh's clients. */
+    public MeshServerTls serverTls(SpiffeId id, Duration handshakeTimeout) {
+        WorkloadCredentials credentials = credentials(id);
+        return new MeshServerTls(() -> credentials, verifier(), SpiffeTrustManager.Observer.NONE, handshakeTimeout);
     }
 
-    private static KeyPair newKeys() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
+    /** Client TLS for {@code id}, trusting this mesh's servers; rejections are counted in {@code metrics}. */
+    public MeshClientTls clientTls(SpiffeId id, Duration handshakeTimeout, ProxyMetrics metrics) {
+        WorkloadCredentials credentials = credentials(id);
+        return new MeshClientTls(() -> credentials, verifier(), metrics.peerRejections(), handshakeTimeout);
+    }
+
+    public MeshClientTls clientTls(SpiffeId id, Duration handshakeTimeout) {
+        return clientTls(id, handshakeTimeout, new ProxyMetrics());
+    }
+
+    private static void delete(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the test CA directory " + directory, e);
+        }
     }
 }

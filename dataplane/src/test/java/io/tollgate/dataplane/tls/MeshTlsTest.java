@@ -7,13 +7,15 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.internal.tcnative.SSL;
+import io.tollgate.dataplane.observe.ProxyMetrics;
 import io.tollgate.dataplane.relay.Transport;
 import io.tollgate.dataplane.testing.TestPki;
+import io.tollgate.identity.PeerRejectedException;
 import io.tollgate.identity.SpiffeId;
+import io.tollgate.identity.SpiffeTrustManager;
+import io.tollgate.identity.WorkloadCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,10 +37,11 @@ class MeshTlsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Transport TRANSPORT = Transport.epoll();
     private static EventLoopGroup group;
-    private final TestPki mesh = new TestPki("mesh");
+    private final TestPki mesh = new TestPki();
 
     /** What the server side saw of one connection. */
-    private record Accepted(boolean success, Optional<SpiffeId> peer, Optional<String> sni, Throwable cause) {
+    private record Accepted(boolean success, Optional<SpiffeId> peer, Optional<String> sni, X509Certificate clientLeaf,
+                            Throwable cause) {
     }
 
     /** What the client side saw. */
@@ -73,8 +77,9 @@ class MeshTlsTest {
                                         }
                                         next.complete(done.isSuccess()
                                                 ? new Accepted(true, Optional.of(tls.peerIdentity(handler)),
-                                                MeshServerTls.requestedServerName(handler), null)
-                                                : new Accepted(false, Optional.empty(), Optional.empty(), done.cause()));
+                                                MeshServerTls.requestedServerName(handler),
+                                                (X509Certificate) handler.engine().getSession().getPeerCertificates()[0], null)
+                                                : new Accepted(false, Optional.empty(), Optional.empty(), null, done.cause()));
                                     }
                                 }
 
@@ -110,7 +115,6 @@ class MeshTlsTest {
                     @Override
                     protected void initChannel(Channel c) {
                         c.pipeline().addLast(tls.newHandler(c.alloc(), server, sni), new ChannelInboundHandlerAdapter() {
-                            private boolean resumed;
                             private Outcome success;
 
                             @Override
@@ -121,12 +125,9 @@ class MeshTlsTest {
                                         outcome.complete(new Outcome(false, Optional.empty(), false, null));
                                         return;
                                     }
-                                    ReferenceCountedOpenSslEngine engine = (ReferenceCountedOpenSslEngine) handler.engine();
-                                    synchronized (engine) {
-                                        resumed = SSL.isSessionReused(engine.sslPointer());
-                                    }
-                                    success = new Outcome(true, Optional.of(tls.peerIdentity(handler)), resumed,
-                                            (X509Certificate) engine.getSession().getPeerCertificates()[0]);
+                                    success = new Outcome(true, Optional.of(tls.peerIdentity(handler)),
+                                            MeshClientTls.resumed(handler),
+                                            (X509Certificate) handler.engine().getSession().getPeerCertificates()[0]);
                                 }
                             }
 
@@ -153,13 +154,13 @@ class MeshTlsTest {
     }
 
     private MeshServerTls serverTls() {
-        return new MeshServerTls(mesh.workload(GATEWAY), TIMEOUT);
+        return mesh.serverTls(GATEWAY, TIMEOUT);
     }
 
     @Test
     void bothSidesLearnTheOthersSpiffeIdAndTheServerSeesTheSni() throws Exception {
         try (Server server = new Server(serverTls())) {
-            MeshClientTls client = new MeshClientTls(mesh.workload(CLIENT), TIMEOUT);
+            MeshClientTls client = mesh.clientTls(CLIENT, TIMEOUT);
             Outcome outcome = connect(client, server.address(), Optional.of("rm-xxxxxxx.mysql.xxxx.rds.aliyuncs.com"));
             assertThat(outcome.success()).isTrue();
             assertThat(outcome.peer()).contains(GATEWAY);
@@ -172,47 +173,46 @@ class MeshTlsTest {
     @Test
     void noSniIsSentWhenTheRouteHasNone() throws Exception {
         try (Server server = new Server(serverTls())) {
-            MeshClientTls client = new MeshClientTls(mesh.workload(CLIENT), TIMEOUT);
-            assertThat(connect(client, server.address(), Optional.empty()).success()).isTrue();
+            assertThat(connect(mesh.clientTls(CLIENT, TIMEOUT), server.address(), Optional.empty()).success()).isTrue();
             assertThat(server.accepted().sni()).isEmpty();
         }
     }
 
     @Test
-    void aClientFromAnotherCaIsRefusedAtTheHandshake() throws Exception {
-        try (Server server = new Server(serverTls())) {
-            TestPki stranger = new TestPki("stranger");
-            // The stranger trusts our server (so only the server's check can fail), but its cert is not ours.
-            MeshClientTls client = new MeshClientTls(stranger.workload(CLIENT, mesh.authenticator()), TIMEOUT);
+    void aClientFromAnotherCaIsRefusedAtTheHandshakeAndTheObserverHearsWhy() throws Exception {
+        CompletableFuture<PeerRejectedException> rejected = new CompletableFuture<>();
+        WorkloadCredentials gateway = mesh.credentials(GATEWAY);
+        MeshServerTls tls = new MeshServerTls(() -> gateway, mesh.verifier(), rejectionsTo(rejected), TIMEOUT);
+        try (Server server = new Server(tls)) {
+            TestPki stranger = new TestPki();
+            WorkloadCredentials outsider = stranger.credentials(CLIENT);
+            // The stranger trusts our server (so only the server's check can fail), but its certificate is not ours.
+            MeshClientTls client = new MeshClientTls(() -> outsider, mesh.verifier(), SpiffeTrustManager.Observer.NONE, TIMEOUT);
             connect(client, server.address(), Optional.empty());
             Accepted accepted = server.accepted();
             assertThat(accepted.success()).isFalse();
             assertThat(HandshakeFailure.classify(accepted.cause())).isEqualTo(HandshakeFailure.PEER_REJECTED);
+            assertThat(rejected.get(10, TimeUnit.SECONDS).reason()).isEqualTo(PeerRejectedException.Reason.UNTRUSTED_CA);
         }
     }
 
     @Test
-    void aCertificateWithoutSpiffeIdIsRefused() throws Exception {
-        try (Server server = new Server(serverTls())) {
-            MeshClientTls client = new MeshClientTls(mesh.withoutSpiffeId("client.example.com"), TIMEOUT);
-            connect(client, server.address(), Optional.empty());
-            assertThat(server.accepted().success()).isFalse();
-        }
-    }
-
-    @Test
-    void theClientRefusesAServerOutsideTheMesh() throws Exception {
-        TestPki stranger = new TestPki("stranger");
-        try (Server server = new Server(new MeshServerTls(stranger.workload(GATEWAY, mesh.authenticator()), TIMEOUT))) {
-            MeshClientTls client = new MeshClientTls(mesh.workload(CLIENT), TIMEOUT);
+    void theClientRefusesAServerOutsideTheMeshAndCountsIt() throws Exception {
+        TestPki stranger = new TestPki();
+        WorkloadCredentials impostor = stranger.credentials(GATEWAY);
+        MeshServerTls tls = new MeshServerTls(() -> impostor, mesh.verifier(), SpiffeTrustManager.Observer.NONE, TIMEOUT);
+        try (Server server = new Server(tls)) {
+            ProxyMetrics metrics = new ProxyMetrics();
+            MeshClientTls client = mesh.clientTls(CLIENT, TIMEOUT, metrics);
             assertThat(connect(client, server.address(), Optional.empty()).success()).isFalse();
+            assertThat(metrics.count("tollgate.peer.rejections", "reason", "untrusted_ca")).isEqualTo(1);
         }
     }
 
     @Test
     void theSecondConnectionToTheSameServerResumesItsSession() throws Exception {
         try (Server server = new Server(serverTls())) {
-            MeshClientTls client = new MeshClientTls(mesh.workload(CLIENT), TIMEOUT);
+            MeshClientTls client = mesh.clientTls(CLIENT, TIMEOUT);
             Outcome first = connect(client, server.address(), Optional.of("db.example.com"));
             server.accepted();
             Outcome second = connect(client, server.address(), Optional.of("db.example.com"));
@@ -224,16 +224,55 @@ class MeshTlsTest {
     }
 
     @Test
-    void reloadedCredentialsServeNewConnections() throws Exception {
+    void aRotatedServerCertificateIsPresentedToNewConnections() throws Exception {
+        AtomicReference<WorkloadCredentials> gateway = new AtomicReference<>(mesh.credentials(GATEWAY));
+        MeshServerTls tls = new MeshServerTls(gateway::get, mesh.verifier(), SpiffeTrustManager.Observer.NONE, TIMEOUT);
+        try (Server server = new Server(tls)) {
+            X509Certificate before = connect(mesh.clientTls(CLIENT, TIMEOUT), server.address(), Optional.empty()).serverLeaf();
+            server.accepted();
+            gateway.set(mesh.credentials(GATEWAY));
+            X509Certificate after = connect(mesh.clientTls(CLIENT, TIMEOUT), server.address(), Optional.empty()).serverLeaf();
+            assertThat(after).isNotEqualTo(before);
+            assertThat(after).isEqualTo(gateway.get().leaf());
+        }
+    }
+
+    @Test
+    void aRotatedClientCertificateStartsAFullHandshakeInsteadOfResumingTheOldSession() throws Exception {
+        try (Server server = new Server(serverTls())) {
+            AtomicReference<WorkloadCredentials> workload = new AtomicReference<>(mesh.credentials(CLIENT));
+            MeshClientTls client = new MeshClientTls(workload::get, mesh.verifier(), SpiffeTrustManager.Observer.NONE, TIMEOUT);
+            connect(client, server.address(), Optional.empty());
+            assertThat(server.accepted().clientLeaf()).isEqualTo(workload.get().leaf());
+            workload.set(mesh.credentials(CLIENT));
+            Outcome rotated = connect(client, server.address(), Optional.empty());
+            assertThat(rotated.resumed()).isFalse();
+            assertThat(server.accepted().clientLeaf()).isEqualTo(workload.get().leaf());
+        }
+    }
+
+    @Test
+    void aNewTrustBundleDecidesNewHandshakes() throws Exception {
         MeshServerTls tls = serverTls();
         try (Server server = new Server(tls)) {
-            MeshClientTls client = new MeshClientTls(mesh.workload(CLIENT), TIMEOUT);
-            X509Certificate before = connect(client, server.address(), Optional.empty()).serverLeaf();
+            assertThat(connect(mesh.clientTls(CLIENT, TIMEOUT), server.address(), Optional.empty()).success()).isTrue();
             server.accepted();
-            tls.reload(mesh.workload(GATEWAY));
-            client.reload(mesh.workload(CLIENT));
-            X509Certificate after = connect(client, server.address(), Optional.empty()).serverLeaf();
-            assertThat(after.getSerialNumber()).isNotEqualTo(before.getSerialNumber());
+            tls.trust(new TestPki().verifier());
+            connect(mesh.clientTls(CLIENT, TIMEOUT), server.address(), Optional.empty());
+            assertThat(server.accepted().success()).as("our clients are strangers to the new bundle").isFalse();
         }
+    }
+
+    private static SpiffeTrustManager.Observer rejectionsTo(CompletableFuture<PeerRejectedException> rejected) {
+        return new SpiffeTrustManager.Observer() {
+            @Override
+            public void accepted(SpiffeId peer) {
+            }
+
+            @Override
+            public void rejected(PeerRejectedException rejection) {
+                rejected.complete(rejection);
+            }
+        };
     }
 }
