@@ -33,7 +33,7 @@ public final class ConfigDistributor<T> implements ConfigSink<T> {
     public ConfigDistributor(ValidatedConfig<T> initial, ProxyScope<T> scope, Clock clock) {
         this.scope = scope;
         this.clock = clock;
-        this.state = new AtomicReference<>(new ConfigState<>(new Publication<>(initial, scope), null));
+        this.state = new AtomicReference<>(new ConfigState<>(new Publication<>(initial, scope, null), null));
     }
 
     /** The configuration in force. */
@@ -48,7 +48,7 @@ public final class ConfigDistributor<T> implements ConfigSink<T> {
     @Override
     public synchronized void accepted(ValidatedConfig<T> config) {
         long started = System.nanoTime();
-        Publication<T> publication = new Publication<>(config, scope);
+        Publication<T> publication = new Publication<>(config, scope, state.get().publication());
         state.set(new ConfigState<>(publication, null));
         for (ProxyStream stream : streams) {
             stream.sync();

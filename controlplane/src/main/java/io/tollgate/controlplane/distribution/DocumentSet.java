@@ -2,39 +2,46 @@ package io.tollgate.controlplane.distribution;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The documents one scope sees under one version, keyed by id, with their {@link SetDigest}. Immutable and shared
- * by every stream whose proxy has that scope; identity matters (the encoding caches key on it), so it does not
- * override {@code equals}.
+ * The documents one scope sees under one version, with their {@link SetDigest}. Immutable and shared by every
+ * stream whose proxy sees exactly these documents; identity matters (the encoding cache keys on it), so it does
+ * not override {@code equals}.
+ *
+ * <p>The id index needed to compute deltas is built on first use: most sets are only compared by digest.
  */
 final class DocumentSet {
-    private final Map<String, PushedDocument> byId;
+    private final List<IndexedDocument> documents;
     private final SetDigest digest;
+    // Built lazily by whichever thread first computes a delta; the map is immutable once published.
+    private volatile Map<String, IndexedDocument> byId;
 
-    private DocumentSet(Map<String, PushedDocument> byId, SetDigest digest) {
-        this.byId = Collections.unmodifiableMap(byId);
+    private DocumentSet(List<IndexedDocument> documents, SetDigest digest) {
+        this.documents = documents;
         this.digest = digest;
     }
 
     /** Builds a set from indexed documents; a document listed twice counts once. */
     static DocumentSet of(List<IndexedDocument> documents) {
-        Map<String, PushedDocument> byId = LinkedHashMap.newLinkedHashMap(documents.size());
+        Map<String, IndexedDocument> unique = HashMap.newHashMap(documents.size());
+        List<IndexedDocument> kept = new ArrayList<>(documents.size());
         SetDigest digest = SetDigest.EMPTY;
         for (IndexedDocument document : documents) {
-            if (byId.putIfAbsent(document.pushed().id(), document.pushed()) == null) {
+            if (unique.putIfAbsent(document.pushed().id(), document) == null) {
+                kept.add(document);
                 digest = digest.plus(document.id());
             }
         }
-        return new DocumentSet(byId, digest);
+        DocumentSet set = new DocumentSet(List.copyOf(kept), digest);
+        set.byId = unique;
+        return set;
     }
 
     Collection<PushedDocument> documents() {
-        return byId.values();
+        return documents.stream().map(IndexedDocument::pushed).toList();
     }
 
     SetDigest digest() {
@@ -42,36 +49,53 @@ final class DocumentSet {
     }
 
     int size() {
-        return byId.size();
+        return documents.size();
+    }
+
+    /** True if {@code other} holds the same documents in the same order: a cheap identity walk, no hashing. */
+    boolean sameAs(List<IndexedDocument> other) {
+        if (other.size() != documents.size()) {
+            return false;
+        }
+        for (int i = 0; i < other.size(); i++) {
+            if (other.get(i) != documents.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Documents in this set and not in {@code previous}. */
     List<PushedDocument> addedSince(DocumentSet previous) {
+        Map<String, IndexedDocument> before = previous.index();
         List<PushedDocument> added = new ArrayList<>();
-        for (PushedDocument document : byId.values()) {
-            if (!previous.byId.containsKey(document.id())) {
-                added.add(document);
+        for (IndexedDocument document : documents) {
+            if (!before.containsKey(document.pushed().id())) {
+                added.add(document.pushed());
             }
         }
         return added;
     }
 
-    /** Ids in {@code previous} and not in this set. */
-    List<String> removedSince(DocumentSet previous) {
-        List<String> removed = new ArrayList<>();
-        for (String id : previous.byId.keySet()) {
-            if (!byId.containsKey(id)) {
-                removed.add(id);
+    /** Documents in {@code previous} and not in this set. */
+    List<RemovedDocument> removedSince(DocumentSet previous) {
+        Map<String, IndexedDocument> now = index();
+        List<RemovedDocument> removed = new ArrayList<>();
+        for (IndexedDocument document : previous.documents) {
+            if (!now.containsKey(document.pushed().id())) {
+                removed.add(RemovedDocument.of(document.pushed()));
             }
         }
         return removed;
     }
 
-    /** A document of a published version with its id computed once. */
-    record IndexedDocument(DocumentId id, PushedDocument pushed) {
-        static IndexedDocument of(ConfigDocument document) {
-            DocumentId id = DocumentId.of(document);
-            return new IndexedDocument(id, new PushedDocument(id.hex(), document));
+    private Map<String, IndexedDocument> index() {
+        Map<String, IndexedDocument> index = byId;
+        if (index == null) {
+            Map<String, IndexedDocument> built = HashMap.newHashMap(documents.size());
+            documents.forEach(d -> built.put(d.pushed().id(), d));
+            byId = index = built;
         }
+        return index;
     }
 }

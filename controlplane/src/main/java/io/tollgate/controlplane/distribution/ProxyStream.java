@@ -23,6 +23,7 @@ final class ProxyStream {
     private final Supplier<? extends Publication<?>> current;
 
     private ProxyNode node;
+    private ScopeKey scopeKey;
     private Instant connectedAt;
     private DocumentSet sent;
     private String sentVersion = "";
@@ -46,11 +47,12 @@ final class ProxyStream {
      */
     synchronized void open(ProxyNode node, Hello hello, Instant now) {
         this.node = node;
+        this.scopeKey = node.scopeKey();
         this.connectedAt = now;
         // Headers tell the client its hello was accepted, before any push: it resets its reconnect backoff on them.
         call.sendHeaders(new Metadata());
         Publication<?> publication = current.get();
-        DocumentSet target = publication.scopedFor(node.scopeKey());
+        DocumentSet target = publication.scopedFor(scopeKey);
         if (!hello.digest().isEmpty() && hello.digest().equals(target.digest().hex())) {
             sent = target;
             sentVersion = hello.version();
@@ -70,7 +72,7 @@ final class ProxyStream {
             return;
         }
         Publication<?> publication = current.get();
-        DocumentSet target = publication.scopedFor(node.scopeKey());
+        DocumentSet target = publication.scopedFor(scopeKey);
         if (sent != null && sent.digest().equals(target.digest())) {
             return;
         }

@@ -10,11 +10,11 @@ import java.util.List;
  * @param nonce     unique on this stream; echoed by the answer, so a late answer to an older push is recognised
  * @param kind      whether {@code documents} replaces what the proxy received or adds to it
  * @param documents the whole scope ({@link PushKind#FULL}) or the documents added ({@link PushKind#DELTA})
- * @param removed   ids of documents removed since the previous push (always empty for FULL)
+ * @param removed   documents removed since the previous push (always empty for FULL)
  * @param digest    {@link SetDigest#hex()} of the whole resulting document set, to check a delta was applied
  *                  to the right base
  */
-public record Push(String version, String nonce, PushKind kind, List<PushedDocument> documents, List<String> removed,
+public record Push(String version, String nonce, PushKind kind, List<PushedDocument> documents, List<RemovedDocument> removed,
                    String digest) {
     public Push {
         documents = documents == null ? List.of() : List.copyOf(documents);

@@ -34,7 +34,7 @@ final class PushEncoding {
     }
 
     /** {@link Push} without the nonce; field names must match {@link Push}'s components. */
-    private record PushBody(String version, PushKind kind, List<PushedDocument> documents, List<String> removed,
+    private record PushBody(String version, PushKind kind, List<PushedDocument> documents, List<RemovedDocument> removed,
                             String digest) {
     }
 }

@@ -5,6 +5,7 @@ import io.tollgate.controlplane.distribution.DocumentId;
 import io.tollgate.controlplane.distribution.Push;
 import io.tollgate.controlplane.distribution.PushKind;
 import io.tollgate.controlplane.distribution.PushedDocument;
+import io.tollgate.controlplane.distribution.RemovedDocument;
 import io.tollgate.controlplane.distribution.SetDigest;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class HeldDocumentsTest {
     @Test
     void aDeltaGivesTheSameResultAsTheFullPushOfTheSameSet() {
         HeldDocuments before = HeldDocuments.NONE.apply(full("v1", A, B10, C));
-        HeldDocuments after = before.apply(new Push("v2", "2", PushKind.DELTA, List.of(B1), List.of(C.id()),
+        HeldDocuments after = before.apply(new Push("v2", "2", PushKind.DELTA, List.of(B1), List.of(removed(C)),
                 digest(A, B1, B10)));
         HeldDocuments direct = HeldDocuments.NONE.apply(full("v2", B10, A, B1));
         assertThat(after.snapshot()).isEqualTo(direct.snapshot());
@@ -41,8 +42,8 @@ class HeldDocumentsTest {
     @Test
     void aDeltaThatDoesNotFitWhatIsHeldIsRefused() {
         HeldDocuments held = HeldDocuments.NONE.apply(full("v1", A, B1));
-        assertThatThrownBy(() -> held.apply(new Push("v2", "2", PushKind.DELTA, List.of(), List.of(C.id()), digest(A, B1))))
-                .hasMessageContaining("removes 1 document(s) this proxy does not hold");
+        assertThatThrownBy(() -> held.apply(new Push("v2", "2", PushKind.DELTA, List.of(), List.of(removed(C)), digest(A, B1))))
+                .hasMessageContaining("removes document " + C.id() + " (c.yaml:3) that this proxy does not hold");
         assertThatThrownBy(() -> held.apply(new Push("v2", "2", PushKind.DELTA, List.of(A), List.of(), digest(A, B1))))
                 .hasMessageContaining("adds document " + A.id() + " it already holds");
         assertThatThrownBy(() -> held.apply(new Push("v2", "2", PushKind.DELTA, List.of(C), List.of(), digest(A, B1))))
@@ -52,6 +53,10 @@ class HeldDocumentsTest {
         assertThatThrownBy(() -> held.apply(new Push("v2", "2", PushKind.FULL, List.of(new PushedDocument("xyz",
                 A.document())), List.of(), digest(A))))
                 .hasMessageContaining("not 32 hex digits");
+    }
+
+    static RemovedDocument removed(PushedDocument document) {
+        return new RemovedDocument(document.id(), document.document().source(), document.document().line());
     }
 
     static Push full(String version, PushedDocument... documents) {
@@ -67,7 +72,11 @@ class HeldDocumentsTest {
     }
 
     static PushedDocument doc(String source, int line) {
-        ConfigDocument document = new ConfigDocument(source, line, "kind: ServiceEntry # " + source + line + "\n");
+        return doc(source, line, "original");
+    }
+
+    static PushedDocument doc(String source, int line, String variant) {
+        ConfigDocument document = new ConfigDocument(source, line, "kind: ServiceEntry # " + source + line + variant + "\n");
         return new PushedDocument(DocumentId.of(document).hex(), document);
     }
 }

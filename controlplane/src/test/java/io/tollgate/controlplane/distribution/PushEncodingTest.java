@@ -1,6 +1,5 @@
 package io.tollgate.controlplane.distribution;
 
-import io.tollgate.controlplane.distribution.DocumentSet.IndexedDocument;
 import io.tollgate.controlplane.rpc.JsonMarshaller;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +35,7 @@ class PushEncodingTest {
         Push push = decode(new EncodedPush(PushEncoding.head("8"), PushEncoding.body("v4", set(A, B), set(A, C))));
         assertThat(push.kind()).isEqualTo(PushKind.DELTA);
         assertThat(push.documents()).extracting(PushedDocument::document).containsExactly(C);
-        assertThat(push.removed()).containsExactly(DocumentId.of(B).hex());
+        assertThat(push.removed()).containsExactly(new RemovedDocument(DocumentId.of(B).hex(), "a.yaml", 4));
         assertThat(push.digest()).isEqualTo(set(C, A).digest().hex());
     }
 
