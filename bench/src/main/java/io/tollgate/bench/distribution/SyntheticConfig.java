@@ -36,6 +36,17 @@ final class SyntheticConfig {
         atomicWrite(dir.resolve(fileName("policies", file)), text.toString());
     }
 
+    /** Rewrites the file holding ServiceEntry {@code index} with that one entry's resolution changed. */
+    static void changeServiceEntry(Path dir, int serviceEntries, int index, String resolution) throws IOException {
+        int file = index / PER_FILE;
+        StringBuilder text = new StringBuilder();
+        for (int i = file * PER_FILE; i < Math.min(serviceEntries, (file + 1) * PER_FILE); i++) {
+            String entry = serviceEntry(i);
+            text.append(i == index ? entry.replace("resolution: DNS", "resolution: " + resolution) : entry).append("---\n");
+        }
+        atomicWrite(dir.resolve(fileName("services", file)), text.toString());
+    }
+
     private static List<Path> writeKind(Path dir, String kind, int count, java.util.function.IntFunction<String> document)
             throws IOException {
         List<Path> files = new ArrayList<>();

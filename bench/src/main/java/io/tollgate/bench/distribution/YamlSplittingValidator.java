@@ -10,6 +10,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,18 +19,21 @@ import java.util.Map;
  * Stand-in for the model's loader until it is wired: splits files at {@code ---} and parses every document with
  * snakeyaml-engine (so the figure includes a real YAML parse of every document), requiring a mapping with a kind.
  * The model's validation will cost more than this; the lead re-runs the benchmark with the real loader.
+ * Its parsed form is each document's kind (the mesh config has none), for the benchmark's scopes.
  */
-final class YamlSplittingValidator implements ConfigValidator<Integer> {
+final class YamlSplittingValidator implements ConfigValidator<Map<ConfigDocument, String>> {
     @Override
-    public ValidationResult<Integer> validate(SourceSet set) {
+    public ValidationResult<Map<ConfigDocument, String>> validate(SourceSet set) {
         List<ConfigDocument> documents = new ArrayList<>();
+        Map<ConfigDocument, String> kinds = new IdentityHashMap<>();
         List<String> diagnostics = new ArrayList<>();
         Load load = new Load(LoadSettings.builder().build());
         for (SourceFile file : set.resources()) {
             for (ConfigDocument document : split(file)) {
                 try {
-                    if (load.loadFromString(document.yaml()) instanceof Map<?, ?> map && map.get("kind") instanceof String) {
+                    if (load.loadFromString(document.yaml()) instanceof Map<?, ?> map && map.get("kind") instanceof String kind) {
                         documents.add(document);
+                        kinds.put(document, kind);
                     } else {
                         diagnostics.add(document.location() + ": kind: must be set");
                     }
@@ -38,7 +43,7 @@ final class YamlSplittingValidator implements ConfigValidator<Integer> {
             }
         }
         set.meshConfig().ifPresent(mesh -> documents.add(new ConfigDocument(mesh.path().toString(), 1, mesh.text())));
-        return diagnostics.isEmpty() ? new ValidationResult.Valid<>(documents, documents.size())
+        return diagnostics.isEmpty() ? new ValidationResult.Valid<>(documents, Collections.unmodifiableMap(kinds))
                 : new ValidationResult.Invalid<>(diagnostics);
     }
 
