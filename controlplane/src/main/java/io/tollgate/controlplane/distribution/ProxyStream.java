@@ -6,6 +6,9 @@ import io.grpc.Status;
 import io.tollgate.controlplane.status.ProxyStatus;
 import io.tollgate.controlplane.status.SyncState;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -19,6 +22,7 @@ import java.util.function.Supplier;
  * which also serializes every use of the non-thread-safe {@link ServerCall}.
  */
 final class ProxyStream {
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyStream.class);
     private final ServerCall<ProxyRequest, EncodedPush> call;
     private final Supplier<? extends Publication<?>> current;
 
@@ -52,7 +56,10 @@ final class ProxyStream {
         // Headers tell the client its hello was accepted, before any push: it resets its reconnect backoff on them.
         call.sendHeaders(new Metadata());
         Publication<?> publication = current.get();
-        DocumentSet target = publication.scopedFor(scopeKey);
+        DocumentSet target = scoped(publication);
+        if (target == null) {
+            return;
+        }
         if (!hello.digest().isEmpty() && hello.digest().equals(target.digest().hex())) {
             sent = target;
             sentVersion = hello.version();
@@ -72,7 +79,10 @@ final class ProxyStream {
             return;
         }
         Publication<?> publication = current.get();
-        DocumentSet target = publication.scopedFor(scopeKey);
+        DocumentSet target = scoped(publication);
+        if (target == null) {
+            return;
+        }
         if (sent != null && sent.digest().equals(target.digest())) {
             return;
         }
@@ -121,6 +131,20 @@ final class ProxyStream {
     synchronized ProxyStatus status() {
         return new ProxyStatus(node.id(), node.kind().name(), node.namespace(), node.serviceAccount(),
                 connectedAt.toString(), ackedVersion, state, nackVersion, nackReason);
+    }
+
+    /**
+     * This proxy's scope, or null if computing it failed: then the stream is closed, so the proxy keeps its last
+     * good configuration and reconnects, rather than being sent something half-scoped.
+     */
+    private DocumentSet scoped(Publication<?> publication) {
+        try {
+            return publication.scopedFor(scopeKey);
+        } catch (RuntimeException e) {
+            LOG.error("scoping version {} for proxy {} failed", publication.version(), node.id(), e);
+            close(Status.INTERNAL.withDescription("the control plane failed to scope configuration for this proxy: " + e));
+            return null;
+        }
     }
 
     private void send(Publication<?> publication, DocumentSet from, DocumentSet to) {

@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -29,9 +31,12 @@ final class SourceReader {
         List<String> problems = new ArrayList<>();
         List<SourceFile> resources = new ArrayList<>();
         MessageDigest digest = sha256();
+        Set<Path> seen = new HashSet<>(); // a file named twice (itself and through its directory) is read once
         for (Path named : paths.resources()) {
             for (Path file : expand(named, problems)) {
-                readFile(file, "resource", digest, problems).ifPresent(resources::add);
+                if (seen.add(file.toAbsolutePath().normalize())) {
+                    readFile(file, "resource", digest, problems).ifPresent(resources::add);
+                }
             }
         }
         Optional<SourceFile> mesh = paths.meshConfig().flatMap(file -> readFile(file, "mesh", digest, problems));

@@ -142,6 +142,26 @@ class ReconnectAndIdentityTest {
     }
 
     @Test
+    void aProxyWhoseScopeCannotBeComputedIsCutOffNotSentAGuess() throws Exception {
+        ProxyScope<YamlTestValidator.Namespaces> scope = (proxy, config) -> {
+            if (proxy.namespace().equals("explode")) {
+                throw new IllegalStateException("cannot scope namespace explode");
+            }
+            return new NamespaceScope().documents(proxy, config);
+        };
+        var node = new ProxyNode("p", ProxyKind.SIDECAR, "explode", "app", Map.of());
+        try (var cp = TestControlPlane.start(pki, paths, new InetSocketAddress("127.0.0.1", 0), scope);
+             var healthy = cp.connect(SIDECAR, CLIENT_ID, new RecordingConsumer());
+             var broken = cp.connect(node, new SpiffeId("cluster.local", "explode", "app"), consumer)) {
+            Await.until("the broken proxy is cut off", () -> broken.health().lastFailure().startsWith("INTERNAL"),
+                    () -> broken.health().toString());
+            assertThat(broken.health().lastFailure()).contains("cannot scope namespace explode");
+            assertThat(broken.current()).isEmpty();
+            awaitVersion(healthy, cp.version());
+        }
+    }
+
+    @Test
     void malformedStreamsAreRefusedSayingWhatIsWrong() throws Exception {
         var blank = new ProxyNode("p", ProxyKind.SIDECAR, "", "mysql-client", Map.of());
         try (var cp = TestControlPlane.start(pki, paths)) {

@@ -47,6 +47,11 @@ public final class TestControlPlane implements AutoCloseable {
     }
 
     public static TestControlPlane start(TestPki pki, ConfigPaths paths, InetSocketAddress address) throws Exception {
+        return start(pki, paths, address, new NamespaceScope());
+    }
+
+    public static TestControlPlane start(TestPki pki, ConfigPaths paths, InetSocketAddress address,
+                                         ProxyScope<YamlTestValidator.Namespaces> scope) throws Exception {
         Clock clock = Clock.systemUTC();
         var watcher = new ConfigWatcher<>(paths, new YamlTestValidator(),
                 new WatchSettings(Duration.ofMillis(50), Duration.ofSeconds(1)), clock);
@@ -54,7 +59,7 @@ public final class TestControlPlane implements AutoCloseable {
             watcher.close();
             throw new AssertionError("the initial test configuration must be valid");
         }
-        var distributor = new ConfigDistributor<>(initial, new NamespaceScope(), clock);
+        var distributor = new ConfigDistributor<>(initial, scope, clock);
         var service = new DistributionService<>(distributor, ADMIN::equals, clock);
         var server = DistributionServer.start(address,
                 pki.serverCredentials(pki.issue(CONTROL_PLANE), TlsServerCredentials.ClientAuth.OPTIONAL), service, List.of());
