@@ -50,6 +50,9 @@ final class ProxyStream {
      * differs it gets an empty delta carrying the new label.
      */
     synchronized void open(ProxyNode node, Hello hello, Instant now) {
+        if (closed) {
+            return; // the server began stopping between registration and now
+        }
         this.node = node;
         this.scopeKey = node.scopeKey();
         this.connectedAt = now;
