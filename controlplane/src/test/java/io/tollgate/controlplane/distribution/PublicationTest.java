@@ -1,0 +1,73 @@
+package io.tollgate.controlplane.distribution;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PublicationTest {
+    static final ScopeKey DEMO = new ScopeKey(ProxyKind.SIDECAR, "demo", "app", Map.of());
+    static final ScopeKey OTHER = new ScopeKey(ProxyKind.SIDECAR, "other", "app", Map.of("tier", "db"));
+    static final ScopeKey GATEWAY = new ScopeKey(ProxyKind.GATEWAY, "istio-system", "egress", Map.of());
+
+    @Test
+    void keysThatSeeTheSameDocumentsShareOneSetAndSoOneEncoding() {
+        var publication = new Publication<>(config("v1", documents(5)), (key, config) -> config.documents(), null);
+        DocumentSet demo = publication.scopedFor(DEMO);
+        assertThat(publication.scopedFor(OTHER)).isSameAs(demo);
+        assertThat(publication.body(null, publication.scopedFor(OTHER))).isSameAs(publication.body(null, demo));
+    }
+
+    @Test
+    void aScopeThatReordersDocumentsStillGetsTheRightSet() {
+        ProxyScope<String> scope = (key, config) -> key.kind() == ProxyKind.GATEWAY
+                ? config.documents().reversed() : config.documents();
+        var publication = new Publication<>(config("v1", documents(5)), scope, null);
+        assertThat(publication.scopedFor(GATEWAY).digest()).isEqualTo(publication.scopedFor(DEMO).digest());
+        assertThat(publication.scopedFor(GATEWAY).size()).isEqualTo(5);
+    }
+
+    @Test
+    void theNextVersionSendsOnlyWhatChangedEvenWhenEveryDocumentWasReadAgain() throws Exception {
+        List<ConfigDocument> first = documents(100);
+        List<ConfigDocument> second = new ArrayList<>();
+        for (ConfigDocument document : first) { // new instances with equal content, as a re-read of the files gives
+            second.add(new ConfigDocument(new String(document.source()), document.line(), new String(document.yaml())));
+        }
+        second.set(42, new ConfigDocument(first.get(42).source(), first.get(42).line(), "kind: Changed\n"));
+        ProxyScope<String> everything = (key, config) -> config.documents();
+        var v1 = new Publication<>(config("v1", first), everything, null);
+        var v2 = new Publication<>(config("v2", second), everything, v1);
+
+        Push push = PushEncodingTest.decode(new EncodedPush(PushEncoding.head("2"),
+                v2.body(v1.scopedFor(DEMO), v2.scopedFor(DEMO))));
+        assertThat(push.kind()).isEqualTo(PushKind.DELTA);
+        assertThat(push.documents()).extracting(d -> d.document().yaml()).containsExactly("kind: Changed\n");
+        assertThat(push.removed()).extracting(RemovedDocument::line).containsExactly(first.get(42).line());
+    }
+
+    @Test
+    void aScopeThatFailsFailsLoudly() {
+        ProxyScope<String> failing = (key, config) -> {
+            throw new IllegalStateException("no such gateway");
+        };
+        var publication = new Publication<>(config("v1", documents(1)), failing, null);
+        assertThatThrownBy(() -> publication.scopedFor(DEMO)).hasMessage("no such gateway");
+    }
+
+    static ValidatedConfig<String> config(String version, List<ConfigDocument> documents) {
+        return new ValidatedConfig<>(version, documents, "parsed");
+    }
+
+    static List<ConfigDocument> documents(int count) {
+        List<ConfigDocument> documents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            documents.add(new ConfigDocument("resources/r" + (i / 10) + ".yaml", 1 + (i % 10) * 9, "kind: ServiceEntry\nname: s" + i + "\n"));
+        }
+        return documents;
+    }
+}
