@@ -45,3 +45,28 @@ class SourceTextTest {
                 + "so this ALLOW rule never matches one");
     }
 }
+package io.tollgate.model.load;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A document shipped on its own still gets diagnostics at the line of the file it came from. */
+class SourceTextTest {
+    @Test
+    void aDocumentCutFromLineTwelveReportsLinesOfTheOriginalFile() {
+        String document = """
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata: {name: p, namespace: demo}
+                spec: {actoin: DENY}
+                """;
+        LoadResult result = new ResourceLoader().loadTexts(List.of(SourceText.startingAt("policies.yaml", 12, document)),
+                Optional.empty());
+
+        assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.toString()).startsWith("policies.yaml:15: "));
+    }
+}
