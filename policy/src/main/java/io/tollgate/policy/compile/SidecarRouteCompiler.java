@@ -84,11 +84,9 @@ public final class SidecarRouteCompiler {
             if (vs.hosts().stream().noneMatch(h -> ServiceHosts.covers(ServiceHosts.fqdn(h, vs.meta().namespace()), host))) {
                 continue;
             }
+            // http routes are not applied either; the loader already warns about them.
             if (first.isEmpty()) {
                 first = Optional.of(vs);
-                if (!vs.http().isEmpty()) {
-                    notes.note(vs, vs.meta().location(), "spec.http", "http routes are not applied: Tollgate routes tcp and tls");
-                }
             } else {
                 notes.warning(vs, vs.meta().location(), "spec.hosts", "not applied to " + host + ": VirtualService "
                         + first.get().meta().qualifiedName() + " (" + first.get().meta().location() + ") routes it first");
