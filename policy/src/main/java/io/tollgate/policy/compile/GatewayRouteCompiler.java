@@ -93,7 +93,8 @@ public final class GatewayRouteCompiler {
                 if (tcpOwner.isPresent()) {
                     notes.warning(vs, vs.tcp().get(i).location(), field, "never used on " + gateway + " port "
                             + server.port() + ": the server's connections all follow the first tcp rule that applies, "
-                            + "from " + tcpOwner.get().meta().qualifiedName() + " (use tls rules with sniHosts to route by server name)");
+                            + "from " + tcpOwner.get().meta().qualifiedName()
+                            + " (use tls rules with sniHosts to route by server name)");
                 } else {
                     tcpOwner = Optional.of(vs);
                     tcpRule(server, vs, vs.tcp().get(i), field, targets, routes, notes);
@@ -103,12 +104,14 @@ public final class GatewayRouteCompiler {
         }
     }
 
-    private static boolean applies(TcpRoute rule, VirtualService vs, String gateway, PortNumber port, RouteNotes notes, String field) {
+    private static boolean applies(TcpRoute rule, VirtualService vs, String gateway, PortNumber port, RouteNotes notes,
+                                   String field) {
         if (rule.match().isEmpty()) {
             return GatewayRefs.topLevel(vs).contains(gateway);
         }
         for (int j = 0; j < rule.match().size(); j++) {
-            if (MatchConditions.of(rule.match().get(j)).appliesToGateway(vs, gateway, port, notes, field + ".match[" + j + "]")) {
+            String matchField = field + ".match[" + j + "]";
+            if (MatchConditions.of(rule.match().get(j)).appliesToGateway(vs, gateway, port, notes, matchField)) {
                 return true;
             }
         }
@@ -148,7 +151,8 @@ public final class GatewayRouteCompiler {
                 continue;
             }
             if (target.isEmpty()) {
-                target = followed(targets.resolve(rule.route(), vs, server.port(), new Problem.Place(vs, rule.location(), field), field), notes);
+                Problem.Place at = new Problem.Place(vs, rule.location(), field);
+                target = followed(targets.resolve(rule.route(), vs, server.port(), at, field), notes);
                 if (target.isEmpty()) {
                     return;
                 }

@@ -41,7 +41,10 @@ final class ListenerRoutes {
 
     GatewayListener listener() {
         Map<SniMatch, Candidate> kept = new LinkedHashMap<>();
-        for (Candidate candidate : candidates.stream().sorted(Comparator.comparing(c -> c.route().sni(), MOST_SPECIFIC_FIRST)).toList()) {
+        // A stable sort: routes for equally specific names keep their rule order.
+        List<Candidate> ordered = candidates.stream()
+                .sorted(Comparator.comparing(c -> c.route().sni(), MOST_SPECIFIC_FIRST)).toList();
+        for (Candidate candidate : ordered) {
             Candidate first = kept.putIfAbsent(candidate.route().sni(), candidate);
             if (first != null && !first.route().equals(candidate.route())) {
                 notes.warning(candidate.vs(), candidate.location(), candidate.field(), "never used on port " + port

@@ -7,6 +7,7 @@ import io.tollgate.model.networking.TlsMatch;
 import io.tollgate.model.networking.TlsRoute;
 import io.tollgate.model.networking.VirtualService;
 import io.tollgate.policy.route.PortNumber;
+import io.tollgate.policy.route.Protocol;
 import io.tollgate.policy.scope.GatewayRefs;
 import io.tollgate.policy.scope.Proxy;
 import io.tollgate.policy.scope.ServiceHosts;
@@ -21,7 +22,9 @@ import java.util.Optional;
  *
  * <p>A sidecar routes by destination, not by ClientHello, so a {@code tls} rule is taken to apply when one of its
  * {@code sniHosts} covers the destination host: the server name a client sends to {@code host:port} is
- * {@code host}.
+ * {@code host}. That holds only where the client speaks TLS, on a TLS or HTTPS port; elsewhere (a MySQL client
+ * speaks second and sends no ClientHello, so Istio's SNI filter chains never match it) {@code tls} rules are
+ * passed over, with a note.
  */
 final class MeshRuleSelection {
     private MeshRuleSelection() {
@@ -31,8 +34,10 @@ final class MeshRuleSelection {
     record Selected(List<RouteDestination> destinations, String field, SourceLocation location) {
     }
 
-    static Optional<Selected> select(VirtualService vs, String host, PortNumber port, Proxy proxy, RouteNotes notes) {
-        for (int i = 0; i < vs.tls().size(); i++) {
+    static Optional<Selected> select(VirtualService vs, ServicePort destination, Proxy proxy, RouteNotes notes) {
+        String host = destination.host();
+        PortNumber port = destination.number();
+        for (int i = 0; destination.protocol() == Protocol.TLS && i < vs.tls().size(); i++) {
             TlsRoute rule = vs.tls().get(i);
             for (int j = 0; j < rule.match().size(); j++) {
                 TlsMatch match = rule.match().get(j);
@@ -42,6 +47,9 @@ final class MeshRuleSelection {
                     return Optional.of(new Selected(rule.route(), "spec.tls[" + i + "]", rule.location()));
                 }
             }
+        }
+        if (destination.protocol() != Protocol.TLS && !vs.tls().isEmpty()) {
+            passedOver(vs, destination, notes);
         }
         for (int i = 0; i < vs.tcp().size(); i++) {
             TcpRoute rule = vs.tcp().get(i);
@@ -56,5 +64,19 @@ final class MeshRuleSelection {
             }
         }
         return Optional.empty();
+    }
+
+    private static void passedOver(VirtualService vs, ServicePort destination, RouteNotes notes) {
+        for (int i = 0; i < vs.tls().size(); i++) {
+            for (TlsMatch match : vs.tls().get(i).match()) {
+                if (match.sniHosts().stream().anyMatch(sni -> ServiceHosts.covers(sni.toLowerCase(), destination.host()))
+                        && GatewayRefs.forMatch(vs, match.gateways()).contains(GatewayRefs.MESH)) {
+                    notes.note(vs, vs.tls().get(i).location(), "spec.tls[" + i + "]", "not applied to "
+                            + destination.host() + ":" + destination.number() + ", a " + destination.port().protocol()
+                            .map(Enum::name).orElse("TCP") + " port: its clients send no TLS server name to match");
+                    break;
+                }
+            }
+        }
     }
 }

@@ -68,7 +68,7 @@ public final class SidecarRouteCompiler {
                                                Proxy proxy, UpstreamResolver resolver, RouteNotes notes) {
         Optional<VirtualService> vs = routingVirtualService(port.host(), bound, notes);
         if (vs.isPresent()) {
-            Optional<MeshRuleSelection.Selected> rule = MeshRuleSelection.select(vs.get(), port.host(), destination.port(), proxy, notes);
+            Optional<MeshRuleSelection.Selected> rule = MeshRuleSelection.select(vs.get(), port, proxy, notes);
             if (rule.isPresent()) {
                 return weighted(destination, vs.get(), rule.get(), resolver, notes);
             }
@@ -107,7 +107,8 @@ public final class SidecarRouteCompiler {
             Outcome<Upstream> upstream = resolver.resolve(target.destination(), vs, destination.port(), field);
             switch (upstream) {
                 case Outcome.Ok<Upstream> ok -> upstreams.add(new WeightedUpstream(weight, ok.value()));
-                case Outcome.Failed<Upstream> failed when weight == 0 -> notes.add(failed.problem(), "; it has weight 0, so it is left out");
+                case Outcome.Failed<Upstream> failed when weight == 0 ->
+                        notes.add(failed.problem(), "; it has weight 0, so it is left out");
                 case Outcome.Failed<Upstream> failed -> {
                     return Outcome.failed(failed.problem());
                 }

@@ -78,7 +78,8 @@ final class UpstreamResolver {
                 .then(policy -> {
                     if (!policy.subsetLabels().isEmpty()) {
                         notes.note(at.resource(), at.location(), at.field(), "subset " + subset.orElseThrow()
-                                + " selects endpoints by labels, which mesh service " + host + " does not have: all its endpoints are used");
+                                + " selects endpoints by labels, which mesh service " + host
+                                + " does not have: all its endpoints are used");
                     }
                     return UpstreamSettings.tls(policy, AUTO_MTLS, List.of()).then(tls -> Outcome.ok(new Upstream(
                             service.host(), port, endpoints.get(), resolution, tls, UpstreamSettings.loadBalancer(policy, notes))));

@@ -52,9 +52,9 @@ public final class DestinationRuleLookup {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        String best = candidates.stream().map(DestinationRuleLookup::hostOf)
-                .min(Comparator.comparing((String h) -> h.startsWith("*")).thenComparing(Comparator.comparingInt(String::length).reversed()))
-                .orElseThrow();
+        Comparator<String> mostSpecificFirst = Comparator.comparing((String h) -> h.startsWith("*"))
+                .thenComparing(Comparator.comparingInt(String::length).reversed());
+        String best = candidates.stream().map(DestinationRuleLookup::hostOf).min(mostSpecificFirst).orElseThrow();
         List<DestinationRule> forBest = candidates.stream().filter(dr -> hostOf(dr).equals(best)).toList();
         return forBest.stream().filter(dr -> dr.workloadSelector().isPresent()).findFirst()
                 .map(List::of).orElse(forBest.stream().filter(dr -> dr.workloadSelector().isEmpty()).toList());
