@@ -44,18 +44,7 @@ class SourceTextTest {
                 + "AuthorizationPolicy demo/p: spec.rules[0]: HTTP-only fields (methods) cannot match a TCP connection, "
                 + "so this ALLOW rule never matches one");
     }
-}
-package io.tollgate.model.load;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** A document shipped on its own still gets diagnostics at the line of the file it came from. */
-class SourceTextTest {
     @Test
     void aDocumentCutFromLineTwelveReportsLinesOfTheOriginalFile() {
         String document = """
@@ -65,7 +54,7 @@ class SourceTextTest {
                 spec: {actoin: DENY}
                 """;
         LoadResult result = new ResourceLoader().loadTexts(List.of(SourceText.startingAt("policies.yaml", 12, document)),
-                Optional.empty());
+                java.util.Optional.empty());
 
         assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.toString()).startsWith("policies.yaml:15: "));
     }
