@@ -1,0 +1,57 @@
+package io.tollgate.cli.proxy;
+
+import io.tollgate.dataplane.observe.AccessLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tollgate gateway}: the egress gateway in the foreground. Prints its identity, admin address and the port
+ * each Gateway server listens on, then serves until SIGINT/SIGTERM, when it drains.
+ */
+@Command(name = "gateway", mixinStandardHelpOptions = true,
+        description = {"Run the egress gateway: mTLS in from the mesh, AuthorizationPolicy, TCP out to registered",
+                "destinations. Configuration comes from the control plane; stops (draining) on SIGINT/SIGTERM."})
+public final class GatewayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProxyFlags flags;
+
+    @Option(names = "--resolve", paramLabel = "HOST=IP", converter = HostAddress.Converter.class,
+            description = "Resolve HOST to IP instead of asking DNS (repeatable; like curl's --resolve).")
+    List<HostAddress> resolve = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Writer log = flags.accessLogWriter(out);
+            GatewayAgent agent = GatewayAgent.start(GatewayAgentSettings.of(flags.controlPlane, flags.tokenText(),
+                            flags.namespace, flags.serviceAccount, flags.labels)
+                    .withResolve(HostAddress.grouped(resolve))
+                    .withAdmin(flags.admin)
+                    .withAccessLog(AccessLog.to(log)));
+            out.println("gateway " + agent.identity() + " running configuration " + agent.appliedVersion());
+            out.println("admin http://" + ControlPlaneStream.target(agent.adminAddress()) + "/metrics");
+            agent.listeners().forEach((port, address) ->
+                    out.println("listening server port " + port + " on " + ControlPlaneStream.target(address)));
+            out.flush();
+            return Foreground.run("gateway", () -> {
+                agent.close();
+                flags.closeAccessLog(log, out);
+            }, out);
+        } catch (AgentStartException e) {
+            return AgentFailure.report(spec, e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.tollgate.cli.proxy;
+
+import io.tollgate.cli.ca.SocketAddressConverter;
+import io.tollgate.dataplane.observe.AdminServer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The flags both {@code tollgate gateway} and {@code tollgate sidecar} take (a picocli mixin). */
+final class ProxyFlags {
+    @Option(names = "--control-plane", required = true, converter = SocketAddressConverter.class, paramLabel = "HOST:PORT",
+            description = "The control plane (certificates and configuration).")
+    InetSocketAddress controlPlane;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    TokenSource token;
+
+    static final class TokenSource {
+        @Option(names = "--token", paramLabel = "TOKEN", description = "A join token for this workload (visible in the process list).")
+        String value;
+
+        @Option(names = "--token-file", paramLabel = "FILE", description = "A file holding the join token.")
+        Path file;
+    }
+
+    @Option(names = "--namespace", required = true, paramLabel = "NS", description = "The workload's namespace.")
+    String namespace;
+
+    @Option(names = "--service-account", required = true, paramLabel = "SA", description = "The workload's service account.")
+    String serviceAccount;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "A label of the workload (repeatable).")
+    Map<String, String> labels = new LinkedHashMap<>();
+
+    @Option(names = "--admin", converter = SocketAddressConverter.class, paramLabel = "HOST:PORT",
+            description = "Where to serve /metrics and /ready (default: a free port on 127.0.0.1, printed at start).")
+    InetSocketAddress admin = AdminServer.loopbackEphemeral();
+
+    @Option(names = "--access-log", paramLabel = "FILE", defaultValue = "-",
+            description = "Where to write one JSON line per connection; '-' is standard output (default).")
+    String accessLog;
+
+    /** The token's text, from the flag or the file. */
+    String tokenText() throws AgentStartException {
+        if (token.value != null) {
+            return token.value.strip();
+        }
+        try {
+            return Files.readString(token.file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new AgentStartException(AgentStartException.Kind.BAD_INPUT, token.file + ": cannot read the token: " + e);
+        }
+    }
+
+    /** A writer for the access log, {@code out} for '-'; the caller closes a file's after the proxy stops. */
+    Writer accessLogWriter(PrintWriter out) throws AgentStartException {
+        if (accessLog.equals("-")) {
+            return out;
+        }
+        try {
+            return Files.newBufferedWriter(Path.of(accessLog), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new AgentStartException(AgentStartException.Kind.BAD_INPUT, accessLog + ": cannot open the access log: " + e);
+        }
+    }
+
+    /** Closes the access log file, never the command's own output. */
+    void closeAccessLog(Writer log, PrintWriter out) throws IOException {
+        if (log != out) {
+            log.close();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.tollgate.cli.proxy;
+
+import io.tollgate.controlplane.distribution.ConfigDocument;
+import io.tollgate.controlplane.distribution.Snapshot;
+import io.tollgate.model.ResourceSet;
+import io.tollgate.model.load.LoadResult;
+import io.tollgate.model.load.ResourceLoader;
+import io.tollgate.model.load.SourceText;
+import io.tollgate.model.validation.Diagnostic;
+import io.tollgate.model.validation.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Re-loads the documents of a snapshot with the control plane's own loader, each at its original {@code file:line},
+ * so a proxy judges a document exactly as the control plane did and every diagnostic names the user's file.
+ */
+final class SnapshotLoader {
+    /** The {@code source} of the mesh config document (the control plane's {@code MESH_CONFIG_SOURCE}). */
+    static final String MESH_CONFIG_SOURCE = "mesh-config";
+    private static final int MAX_REPORTED = 20;
+
+    private SnapshotLoader() {
+    }
+
+    /** Thrown when the snapshot cannot be applied; the message is what the NACK carries. */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** The resources of {@code snapshot}, or {@link Refused} naming every error (nothing half-applied). */
+    static ResourceSet load(Snapshot snapshot) throws Refused {
+        List<SourceText> texts = new ArrayList<>();
+        Optional<SourceText> mesh = Optional.empty();
+        for (ConfigDocument document : snapshot.documents()) {
+            SourceText text = SourceText.startingAt(document.source(), document.line(), document.yaml());
+            if (document.source().equals(MESH_CONFIG_SOURCE)) {
+                mesh = Optional.of(text);
+            } else {
+                texts.add(text);
+            }
+        }
+        LoadResult result = new ResourceLoader().loadTexts(texts, mesh);
+        if (result.hasErrors()) {
+            List<Diagnostic> errors = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
+            String listed = errors.stream().limit(MAX_REPORTED).map(Diagnostic::toString).collect(Collectors.joining("; "));
+            String more = errors.size() > MAX_REPORTED ? "; and " + (errors.size() - MAX_REPORTED) + " more" : "";
+            throw new Refused("version " + snapshot.version() + ": " + errors.size() + " error(s): " + listed + more);
+        }
+        return result.resources();
+    }
+}
