@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Zero-trust egress control for databases, configured with Istio's resources.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, io.tollgate.cli.authz.AuthzCommand.class,
                 io.tollgate.cli.ca.CaCommand.class, io.tollgate.cli.ca.TokenCommand.class, io.tollgate.cli.ca.CertCommand.class,
-                io.tollgate.cli.proxy.GatewayCommand.class, io.tollgate.cli.proxy.SidecarCommand.class})
+                io.tollgate.cli.proxy.GatewayCommand.class, io.tollgate.cli.proxy.SidecarCommand.class,
+                io.tollgate.cli.up.UpCommand.class, io.tollgate.cli.run.RunCommand.class, io.tollgate.cli.demo.DemoCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -7,6 +7,7 @@ import io.tollgate.cli.local.LocalMeshSettings;
 import io.tollgate.cli.local.StateDirectory;
 import io.tollgate.dataplane.gateway.ListenerAddresses;
 import io.tollgate.dataplane.observe.AccessLog;
+import io.tollgate.dataplane.observe.AccessLogEntry;
 import io.tollgate.dataplane.pod.CleanupOnExit;
 import io.tollgate.dataplane.pod.Pods;
 import io.tollgate.policy.route.Hostname;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -65,13 +67,14 @@ final class Demo {
             StateDirectory state = new StateDirectory(stateDir.orElse(work.resolve("state")));
             out.println("  mariadbd on " + database.address().getAddress().getHostAddress() + ":" + database.port()
                     + ", root's password in $MYSQL_ROOT_PASSWORD inside the pods");
-            out.println("  " + DemoStage.RDS_HOST + " -> 127.0.0.1 at the gateway only (--resolve); never real DNS");
+            out.println("  " + DemoStage.RDS_HOST + " -> " + database.address().getAddress().getHostAddress() + " at the gateway only (--resolve); never real DNS");
             out.println("  mesh files: " + files.resources() + " (the seed's 00..05), " + files.meshConfig());
             new Pods().removeLeftovers();
-            LocalMesh mesh = LocalMesh.start(settings(files, state, database));
+            List<AccessLogEntry> accessLog = new CopyOnWriteArrayList<>();
+            LocalMesh mesh = LocalMesh.start(settings(files, state, database, accessLog::add));
             try (CleanupOnExit stopMesh = CleanupOnExit.install("demo mesh", mesh::close)) {
                 out.println("  control plane " + mesh.state().controlPlane() + ", gateway " + String.join(", ", mesh.state().meshServices()));
-                DemoStage stage = new DemoStage(mesh, state, files, database, report);
+                DemoStage stage = new DemoStage(mesh, state, files, database, report, accessLog);
                 new DemoSteps(stage, report, new DecisionPreview(mesh.controlPlane().trustDomain())).run();
             }
             stopDatabase.close();
@@ -90,11 +93,11 @@ final class Demo {
         return report.allPassed() ? 0 : 1;
     }
 
-    private static LocalMeshSettings settings(SeedFiles files, StateDirectory state, DemoDatabase database) {
+    private static LocalMeshSettings settings(SeedFiles files, StateDirectory state, DemoDatabase database, AccessLog log) {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         return new LocalMeshSettings(List.of(files.resources()), Optional.of(files.meshConfig()), state,
                 new InetSocketAddress(loopback, 0), GatewayWorkload.ISTIO_DEFAULT, ListenerAddresses.ephemeral(loopback),
-                Map.of(Hostname.of(DemoStage.RDS_HOST), List.of(database.address().getAddress())), AccessLog.discard());
+                Map.of(Hostname.of(DemoStage.RDS_HOST), List.of(database.address().getAddress())), log);
     }
 
     /** The last step's end: the mesh and the database are stopped, so no pod, rule or process may remain. */

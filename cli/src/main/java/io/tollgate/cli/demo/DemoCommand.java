@@ -32,8 +32,15 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The demo mesh's state directory. Default: a fresh temporary directory.")
     Path stateDir;
 
+    @Option(names = "--verbose", description = "Show the mesh's own log lines (control plane, gateway, sidecars) on stderr.")
+    boolean verbose;
+
     @Override
     public Integer call() {
+        if (!verbose) {
+            // Read by slf4j-simple when the first logger is made, which is after this point in a CLI run.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Superuser.isRoot()) {

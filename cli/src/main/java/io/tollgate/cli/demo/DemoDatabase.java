@@ -24,13 +24,13 @@ final class DemoDatabase implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private final Path dataDir;
     private final Process process;
-    private final int port;
+    private final InetSocketAddress address;
     private final String password;
 
-    private DemoDatabase(Path dataDir, Process process, int port, String password) {
+    private DemoDatabase(Path dataDir, Process process, InetSocketAddress address, String password) {
         this.dataDir = dataDir;
         this.process = process;
-        this.port = port;
+        this.address = address;
         this.password = password;
     }
 
@@ -38,12 +38,12 @@ final class DemoDatabase implements AutoCloseable {
         Path dataDir = Files.createTempDirectory("tollgate-demo-mariadb-");
         run(List.of(program("mariadb-install-db"), "--no-defaults", "--user=root", "--datadir=" + dataDir,
                 "--auth-root-authentication-method=normal", "--skip-test-db"), dataDir.resolve("install.log"));
-        int port = freePort();
+        InetSocketAddress address = freeAddress();
         Process process = new ProcessBuilder(program("mariadbd"), "--no-defaults", "--user=root", "--datadir=" + dataDir,
-                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dataDir.resolve("s.sock"), "--skip-log-bin",
+                "--port=" + address.getPort(), "--bind-address=" + address.getAddress().getHostAddress(), "--socket=" + dataDir.resolve("s.sock"), "--skip-log-bin",
                 "--skip-name-resolve")
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("mariadbd.log").toFile()).start();
-        DemoDatabase database = new DemoDatabase(dataDir, process, port, password);
+        DemoDatabase database = new DemoDatabase(dataDir, process, address, password);
         try {
             database.awaitGreeting();
             database.setRootPassword();
@@ -55,11 +55,11 @@ final class DemoDatabase implements AutoCloseable {
     }
 
     InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        return address;
     }
 
     int port() {
-        return port;
+        return address.getPort();
     }
 
     String password() {
@@ -82,8 +82,10 @@ final class DemoDatabase implements AutoCloseable {
     /** Over the server's own Unix socket, never through the mesh: every root account gets the password. */
     private void setRootPassword() throws IOException, InterruptedException {
         String quoted = "'" + password.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        // The gateway connects from 127.0.0.1, a loopback address of another /8 host part than the server's.
         String sql = "ALTER USER 'root'@'localhost' IDENTIFIED BY " + quoted + ", 'root'@'127.0.0.1' IDENTIFIED BY "
-                + quoted + ", 'root'@'::1' IDENTIFIED BY " + quoted;
+                + quoted + ", 'root'@'::1' IDENTIFIED BY " + quoted + "; CREATE USER 'root'@'127.%' IDENTIFIED BY " + quoted
+                + "; GRANT ALL ON *.* TO 'root'@'127.%' WITH GRANT OPTION";
         run(List.of(program("mysql"), "--no-defaults", "--socket=" + dataDir.resolve("s.sock"), "--user=root", "-e", sql),
                 dataDir.resolve("password.log"));
     }
@@ -109,7 +111,7 @@ final class DemoDatabase implements AutoCloseable {
                 process.waitFor(50, TimeUnit.MILLISECONDS);
             }
         }
-        throw new IOException("mariadbd did not greet on port " + port + " within " + START_LIMIT.toSeconds() + " s");
+        throw new IOException("mariadbd did not greet on " + address + " within " + START_LIMIT.toSeconds() + " s");
     }
 
     private static String program(String name) throws IOException {
@@ -124,9 +126,22 @@ final class DemoDatabase implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * Port 3306, the walk-through's, on a loopback address of its own (127.77.x.y): the VirtualService sends to the
+     * database host's port 3306 and {@code --resolve} changes only the address. Falls back to a free port of
+     * 127.0.0.1 only if no such address has 3306 free.
+     */
+    private static InetSocketAddress freeAddress() throws IOException {
+        java.util.random.RandomGenerator random = new java.util.SplittableRandom();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            InetAddress candidate = InetAddress.getByAddress(new byte[] {127, 77, (byte) random.nextInt(1, 255),
+                    (byte) random.nextInt(1, 255)});
+            try (ServerSocket socket = new ServerSocket(3306, 1, candidate)) {
+                return new InetSocketAddress(candidate, socket.getLocalPort());
+            } catch (IOException taken) {
+                // Someone else has 3306 on this address: another one.
+            }
         }
+        throw new IOException("no loopback address 127.77.x.y has port 3306 free");
     }
 }

@@ -4,6 +4,7 @@ import io.tollgate.cli.local.LocalMesh;
 import io.tollgate.cli.local.PodIdentity;
 import io.tollgate.cli.local.PodSession;
 import io.tollgate.cli.local.StateDirectory;
+import io.tollgate.dataplane.observe.AccessLogEntry;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,13 +32,26 @@ final class DemoStage {
     private final SeedFiles files;
     private final DemoDatabase database;
     private final StepReport report;
+    /** Sidecar and gateway access-log entries of the client run in progress; appended on event loops. */
+    private final List<AccessLogEntry> accessLog;
 
-    DemoStage(LocalMesh mesh, StateDirectory state, SeedFiles files, DemoDatabase database, StepReport report) {
+    DemoStage(LocalMesh mesh, StateDirectory state, SeedFiles files, DemoDatabase database, StepReport report,
+              List<AccessLogEntry> accessLog) {
+        this.accessLog = accessLog;
         this.mesh = mesh;
         this.state = state;
         this.files = files;
         this.database = database;
         this.report = report;
+    }
+
+    /** One line per access-log entry of the last client run: who decided what, and why. */
+    void explain() {
+        for (AccessLogEntry e : accessLog) {
+            report.note("access log: " + e.sourceAddress() + " -> " + e.destination().orElse(e.localAddress())
+                    + " flag " + e.responseFlag() + e.decision().map(d -> ", " + d).orElse("")
+                    + e.policy().map(p -> " by " + p).orElse("") + ", " + e.termination());
+        }
     }
 
     SeedFiles files() {
@@ -83,14 +97,17 @@ final class DemoStage {
      * {@code MYSQL_ROOT_PASSWORD} as the walk-through's Deployment has it, and {@code exit} typed at the prompt.
      */
     ClientRun inPod(PodIdentity who, String shellCommand) throws IOException, InterruptedException {
-        try (PodSession session = PodSession.start(state, who)) {
+        accessLog.clear();
+        try (PodSession session = PodSession.start(state, who, accessLog::add)) {
             ProcessBuilder builder = session.pod().processBuilder(List.of("script", "-qec", shellCommand, "/dev/null"))
                     .redirectErrorStream(true);
             builder.environment().putAll(Map.of("MYSQL_ROOT_PASSWORD", database.password(), "SHELL", "/bin/sh",
                     "TERM", "dumb"));
             try (Progress progress = Progress.start(report.out(), "running in pod " + session.pod().name() + " ("
                     + who.namespace() + "/" + who.serviceAccount() + ")")) {
-                return run(builder);
+                ClientRun ran = run(builder);
+                explain();
+                return ran;
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             throw e;

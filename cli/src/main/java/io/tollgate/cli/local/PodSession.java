@@ -5,6 +5,8 @@ import io.tollgate.cli.proxy.SidecarAgent;
 import io.tollgate.cli.proxy.SidecarAgentSettings;
 import io.tollgate.cli.proxy.SidecarInbound;
 import io.tollgate.dataplane.capture.NamespacedListener;
+import io.tollgate.dataplane.observe.AccessLog;
+import io.tollgate.dataplane.relay.HostResolver;
 import io.tollgate.dataplane.pod.CleanupOnExit;
 import io.tollgate.dataplane.pod.Pod;
 import io.tollgate.dataplane.pod.PodSpec;
@@ -16,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.CompletableFuture;
 import java.time.Duration;
 import java.util.Map;
 
@@ -28,13 +32,18 @@ import java.util.Map;
 public final class PodSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PodSession.class);
     private static final int CAPTURE_BACKLOG = 128;
+    /**
+     * A pod's sidecar resolves no host name itself: in a local mesh only the egress gateway reaches outside (its
+     * {@code --resolve} answers), as an RDS whitelist admitting only the gateway would; and a placeholder host is
+     * never sent to real DNS. A route that needs a name resolved at the sidecar fails closed (UH).
+     */
+    private static final HostResolver NO_EXTERNAL_NAMES = host -> CompletableFuture.failedFuture(new UnknownHostException(
+            host.value() + ": a pod's sidecar in the local mesh resolves no external host; only the egress gateway does"));
     private final Pod pod;
-    private final HostsFollower hosts;
     private final CleanupOnExit cleanup;
 
-    private PodSession(Pod pod, HostsFollower hosts, CleanupOnExit cleanup) {
+    private PodSession(Pod pod, CleanupOnExit cleanup) {
         this.pod = pod;
-        this.hosts = hosts;
         this.cleanup = cleanup;
     }
 
@@ -43,7 +52,7 @@ public final class PodSession implements AutoCloseable {
      *
      * @throws PodSessionException naming what failed; nothing is left behind
      */
-    public static PodSession start(StateDirectory state, PodIdentity who) throws PodSessionException {
+    public static PodSession start(StateDirectory state, PodIdentity who, AccessLog accessLog) throws PodSessionException {
         MeshState mesh;
         String token;
         MeshServices services;
@@ -72,12 +81,12 @@ public final class PodSession implements AutoCloseable {
                             who.serviceAccount(), who.labels())
                     .withInbound(new SidecarInbound.InPod(new NamespacedListener(pod.namespaceFile(), pod.captureAddress(),
                             CAPTURE_BACKLOG), pod.sourceAddress()))
-                    .withMeshServices(services);
-            holder.agent = SidecarAgent.start(settings);
-            HostsFollower follower = HostsFollower.start(pod, holder.agent);
-            holder.follower = follower;
+                    .withMeshServices(services)
+                    .withAccessLog(accessLog);
+            holder.agent = SidecarAgent.start(settings, NO_EXTERNAL_NAMES);
+            HostsFollower.start(pod, holder.agent);
             LOG.info("{} for {} is up", pod, who);
-            return new PodSession(pod, follower, cleanup);
+            return new PodSession(pod, cleanup);
         } catch (AgentStartException e) {
             closeAfterFailure(cleanup, e);
             throw new PodSessionException("sidecar for " + who + ": " + e.getMessage(),
@@ -124,13 +133,8 @@ public final class PodSession implements AutoCloseable {
     /** What the shutdown hook must stop, set as it comes to exist. Written by start, read by the hook. */
     private static final class SidecarHolder {
         volatile SidecarAgent agent;
-        volatile HostsFollower follower;
 
         void close() {
-            HostsFollower f = follower;
-            if (f != null) {
-                f.close();
-            }
             SidecarAgent a = agent;
             if (a != null) {
                 a.close(Duration.ZERO);
@@ -140,6 +144,6 @@ public final class PodSession implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "pod session " + pod.name() + " (" + hosts + ")";
+        return "pod session " + pod.name();
     }
 }

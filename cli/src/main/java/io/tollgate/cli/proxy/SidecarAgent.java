@@ -52,6 +52,14 @@ public final class SidecarAgent implements AutoCloseable {
      * @throws AgentStartException naming what failed; nothing is left running
      */
     public static SidecarAgent start(SidecarAgentSettings settings) throws AgentStartException {
+        return start(settings, HostResolver.system());
+    }
+
+    /**
+     * As {@link #start(SidecarAgentSettings)}, resolving destination hosts with {@code resolver}: a local mesh's pods
+     * resolve no external name themselves, so a placeholder host never reaches real DNS.
+     */
+    public static SidecarAgent start(SidecarAgentSettings settings, HostResolver resolver) throws AgentStartException {
         AgentCore core = AgentCore.bootstrap(settings.controlPlane(), settings.token(), settings.namespace(),
                 settings.serviceAccount(), Clock.systemUTC());
         SidecarAgent agent = null;
@@ -60,7 +68,7 @@ public final class SidecarAgent implements AutoCloseable {
                     core.metrics.peerRejections(), settings.limits().handshakeTimeout());
             core.trust.follow(tls::trust);
             agent = new SidecarAgent(settings, core, new SidecarDependencies(settings.transport(), tls,
-                    HostResolver.system(), settings.accessLog(), core.metrics));
+                    resolver, settings.accessLog(), core.metrics));
             core.serveAdmin(settings.transport(), settings.admin(), agent::ready);
             core.connect(settings.controlPlane(), ControlPlaneStream.node(ProxyKind.SIDECAR, settings.namespace(),
                     settings.serviceAccount(), settings.labels()), agent::apply, settings.limits().firstConfig());

@@ -4,6 +4,8 @@ import io.tollgate.cli.local.PodIdentity;
 import io.tollgate.cli.local.PodSession;
 import io.tollgate.cli.local.PodSessionException;
 import io.tollgate.cli.local.Superuser;
+import io.tollgate.dataplane.observe.AccessLog;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,15 +49,23 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments, after `--`.")
     List<String> command = new ArrayList<>();
 
+    @Option(names = "--verbose", description = "Show the sidecar's log and access log on stderr.")
+    boolean verbose;
+
     @Override
     public Integer call() {
+        if (!verbose) {
+            // The terminal belongs to COMMAND: only warnings. Read by slf4j-simple when the first logger is made.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         if (!Superuser.isRoot()) {
             spec.commandLine().getErr().println("tollgate run: needs root: a pod is a network namespace with iptables rules;"
                     + " run it as root (e.g. sudo tollgate run ...)");
             return 1;
         }
         PodIdentity who = new PodIdentity(namespace, serviceAccount, labels);
-        try (PodSession session = PodSession.start(Superuser.stateDirectory(stateDir), who)) {
+        try (PodSession session = PodSession.start(Superuser.stateDirectory(stateDir), who,
+                AccessLog.to(LoggerFactory.getLogger("tollgate.sidecar.access")))) {
             return session.pod().exec(command);
         } catch (PodSessionException e) {
             spec.commandLine().getErr().println("tollgate run: " + e.getMessage());

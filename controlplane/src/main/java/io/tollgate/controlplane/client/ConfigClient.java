@@ -84,6 +84,9 @@ public final class ConfigClient implements AutoCloseable {
     /** Ends the stream and releases the connection; the consumer is not called again. */
     @Override
     public void close() throws InterruptedException {
+        if (thread.isShutdown()) {
+            return; // closed before: idempotent, as an agent's disconnect-then-close calls it twice
+        }
         thread.execute(() -> {
             closed = true;
             if (attempt != null) {
