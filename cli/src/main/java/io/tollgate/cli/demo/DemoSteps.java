@@ -70,7 +70,8 @@ final class DemoSteps {
         DemoPolicy policy = new DemoPolicy("ALLOW", "demo-server");
         stage.change("back to the working policy, " + policy, () -> stage.files().writePolicy(policy.yaml()));
         expectError2013(DEMO_FRONTEND, "ERROR 2013: demo-frontend is not let through to the database");
-        String direct = "mysql --user=root --password=$MYSQL_ROOT_PASSWORD --host 127.0.0.1 --port " + stage.database().port();
+        String direct = "mysql --user=root --password=$MYSQL_ROOT_PASSWORD --host "
+                + stage.database().address().getAddress().getHostAddress() + " --port " + stage.database().port();
         report.command(RUN_SERVER + direct);
         report.note("The database's real address, dialled directly: not a registered service (REGISTRY_ONLY), so the"
                 + " sidecar black-holes it.");
