@@ -1,11 +1,11 @@
-package io.tollgate.cli.ca;
+package io.tollgate.cli;
 
 import picocli.CommandLine;
 
 import java.net.InetSocketAddress;
 
 /** Reads {@code HOST:PORT} or {@code [IPv6]:PORT}; port 0 asks the system for a free one. */
-final class SocketAddressConverter implements CommandLine.ITypeConverter<InetSocketAddress> {
+public final class SocketAddressConverter implements CommandLine.ITypeConverter<InetSocketAddress> {
     @Override
     public InetSocketAddress convert(String value) {
         int colon = value.lastIndexOf(':');

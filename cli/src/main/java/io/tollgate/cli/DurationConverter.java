@@ -1,4 +1,4 @@
-package io.tollgate.cli.ca;
+package io.tollgate.cli;
 
 import picocli.CommandLine;
 
@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads durations as people write them: {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}. */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     private static final Pattern FORM = Pattern.compile("([1-9][0-9]{0,8})([smhd])");
 
     @Override
