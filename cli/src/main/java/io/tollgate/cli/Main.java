@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tollgate", mixinStandardHelpOptions = true, version = "tollgate 0.1.0",
         description = "Zero-trust egress control for databases, configured with Istio's resources.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, io.tollgate.cli.authz.AuthzCommand.class,
+                io.tollgate.cli.controlplane.ControlPlaneCommand.class, io.tollgate.cli.controlplane.StatusCommand.class,
                 io.tollgate.cli.ca.CaCommand.class, io.tollgate.cli.ca.TokenCommand.class, io.tollgate.cli.ca.CertCommand.class,
                 io.tollgate.cli.proxy.GatewayCommand.class, io.tollgate.cli.proxy.SidecarCommand.class})
 public final class Main implements Runnable {

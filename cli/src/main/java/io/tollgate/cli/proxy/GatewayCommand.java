@@ -1,5 +1,6 @@
 package io.tollgate.cli.proxy;
 
+import io.tollgate.cli.CommandFailure;
 import io.tollgate.dataplane.observe.AccessLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,24 +35,26 @@ public final class GatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            Writer log = flags.accessLogWriter(out);
-            GatewayAgent agent = GatewayAgent.start(GatewayAgentSettings.of(flags.controlPlane, flags.tokenText(),
-                            flags.namespace, flags.serviceAccount, flags.labels)
-                    .withResolve(HostAddress.grouped(resolve))
-                    .withAdmin(flags.admin)
-                    .withAccessLog(AccessLog.to(log)));
-            out.println("gateway " + agent.identity() + " running configuration " + agent.appliedVersion());
-            out.println("admin http://" + ControlPlaneStream.target(agent.adminAddress()) + "/metrics");
-            agent.listeners().forEach((port, address) ->
-                    out.println("listening server port " + port + " on " + ControlPlaneStream.target(address)));
-            out.flush();
-            return Foreground.run("gateway", () -> {
-                agent.close();
-                flags.closeAccessLog(log, out);
-            }, out);
-        } catch (AgentStartException e) {
-            return AgentFailure.report(spec, e);
-        }
+        return CommandFailure.run(spec, () -> {
+            try {
+                Writer log = flags.accessLogWriter(out);
+                GatewayAgent agent = GatewayAgent.start(GatewayAgentSettings.of(flags.controlPlane, flags.tokenText(),
+                                flags.namespace, flags.serviceAccount, flags.labels)
+                        .withResolve(HostAddress.grouped(resolve))
+                        .withAdmin(flags.admin)
+                        .withAccessLog(AccessLog.to(log)));
+                out.println("gateway " + agent.identity() + " running configuration " + agent.appliedVersion());
+                out.println("admin http://" + ControlPlaneStream.target(agent.adminAddress()) + "/metrics");
+                agent.listeners().forEach((port, address) ->
+                        out.println("listening server port " + port + " on " + ControlPlaneStream.target(address)));
+                out.flush();
+                return Foreground.run("gateway", () -> {
+                    agent.close();
+                    flags.closeAccessLog(log, out);
+                }, out);
+            } catch (AgentStartException e) {
+                throw AgentFailure.of(e);
+            }
+        });
     }
 }

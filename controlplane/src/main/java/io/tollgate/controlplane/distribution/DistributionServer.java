@@ -6,6 +6,7 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,21 @@ public final class DistributionServer implements AutoCloseable {
     public static DistributionServer start(InetSocketAddress address, ServerCredentials tls,
                                            DistributionService<?> distribution,
                                            List<ServerServiceDefinition> extraServices) throws IOException {
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(address, tls)
+        return start(NettyServerBuilder.forAddress(address, tls), distribution, extraServices);
+    }
+
+    /**
+     * The same with a Netty TLS context: the control plane's, which asks for (and verifies) a client certificate
+     * without requiring one, so bootstrapping proxies can reach certificate signing on the same port.
+     */
+    public static DistributionServer start(InetSocketAddress address, SslContext tls, DistributionService<?> distribution,
+                                           List<ServerServiceDefinition> extraServices) throws IOException {
+        return start(NettyServerBuilder.forAddress(address).sslContext(tls), distribution, extraServices);
+    }
+
+    private static DistributionServer start(NettyServerBuilder builder, DistributionService<?> distribution,
+                                            List<ServerServiceDefinition> extraServices) throws IOException {
+        builder
                 // A restarted control plane must get its port back although old connections linger in TIME_WAIT.
                 .withOption(ChannelOption.SO_REUSEADDR, true)
                 // Proxies ping every 30 s to notice a vanished control plane; allow it without calling it abuse.

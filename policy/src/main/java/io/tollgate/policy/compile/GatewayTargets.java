@@ -36,7 +36,10 @@ final class GatewayTargets {
                                  Problem.Place rule, String field) {
         List<RouteDestination> used = destinations.size() == 1 ? destinations
                 : destinations.stream().filter(d -> d.weight() > 0).toList();
-        if (used.size() != 1) {
+        if (used.isEmpty()) {
+            return Outcome.failed(rule.problem("every destination has weight 0"));
+        }
+        if (used.size() > 1) {
             return Outcome.failed(rule.problem("a gateway route sends to one destination; splitting connections over "
                     + used.size() + " weighted destinations is not supported at the gateway"));
         }

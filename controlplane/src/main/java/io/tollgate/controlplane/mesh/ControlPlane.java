@@ -1,0 +1,185 @@
+package io.tollgate.controlplane.mesh;
+
+import io.grpc.Status;
+import io.tollgate.controlplane.ca.CaEndpoint;
+import io.tollgate.controlplane.distribution.ConfigDistributor;
+import io.tollgate.controlplane.distribution.DistributionServer;
+import io.tollgate.controlplane.distribution.DistributionService;
+import io.tollgate.controlplane.distribution.Rejection;
+import io.tollgate.controlplane.source.ConfigPaths;
+import io.tollgate.controlplane.source.ConfigWatcher;
+import io.tollgate.controlplane.source.SourceOutcome;
+import io.tollgate.controlplane.source.WatchSettings;
+import io.tollgate.controlplane.status.StatusReport;
+import io.tollgate.identity.CaDirectory;
+import io.tollgate.identity.CertificateAuthority;
+import io.tollgate.identity.CredentialException;
+import io.tollgate.identity.Fingerprint;
+import io.tollgate.identity.IssuancePolicy;
+import io.tollgate.identity.JoinTokens;
+import io.tollgate.identity.Scheduler;
+import io.tollgate.identity.SpiffeId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Tollgate's istiod: the mesh CA and live configuration for every proxy, on one TLS port. Started once; the watcher
+ * thread publishes each valid change of the files (the last good version stays in force on an invalid one), the
+ * gRPC threads serve proxies, a scheduler thread renews the serving certificate.
+ */
+public final class ControlPlane implements AutoCloseable {
+    /** The {@code source} of the mesh config document shipped to proxies (it has no kind of its own). */
+    public static final String MESH_CONFIG_SOURCE = "mesh-config";
+    private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
+
+    private final ScheduledExecutorService scheduler;
+    private final CaEndpoint ca;
+    private final JoinTokens tokens;
+    private final ConfigWatcher<LoadedMesh> watcher;
+    private final ConfigDistributor<LoadedMesh> distributor;
+    private final DistributionService<LoadedMesh> distribution;
+    private final DistributionServer server;
+    private final AdminCredentials admin;
+
+    private ControlPlane(ScheduledExecutorService scheduler, CaEndpoint ca, JoinTokens tokens, ConfigWatcher<LoadedMesh> watcher,
+                         ConfigDistributor<LoadedMesh> distributor, DistributionService<LoadedMesh> distribution,
+                         DistributionServer server, AdminCredentials admin) {
+        this.scheduler = scheduler;
+        this.ca = ca;
+        this.tokens = tokens;
+        this.watcher = watcher;
+        this.distributor = distributor;
+        this.distribution = distribution;
+        this.server = server;
+        this.admin = admin;
+    }
+
+    /**
+     * Loads and validates the configuration, opens (or creates) the CA, and starts serving.
+     *
+     * @throws ControlPlaneException with every diagnostic when the initial configuration is invalid, or with the
+     *                               reason when the CA or the port cannot be had; nothing is left running then
+     */
+    public static ControlPlane start(ControlPlaneSettings settings, Clock clock) throws ControlPlaneException {
+        ConfigWatcher<LoadedMesh> watcher;
+        try {
+            watcher = new ConfigWatcher<>(new ConfigPaths(settings.resources(), settings.meshConfig()), new ModelValidator(),
+                    WatchSettings.DEFAULT, clock);
+        } catch (IOException e) {
+            throw new ControlPlaneException(List.of("cannot watch the configuration: " + e.getMessage()));
+        }
+        SourceOutcome<LoadedMesh> initial = watcher.loadInitial();
+        if (initial instanceof SourceOutcome.Refused<LoadedMesh>(Rejection rejection)) {
+            closeQuietly(watcher);
+            throw new ControlPlaneException(rejection.diagnostics());
+        }
+        var config = ((SourceOutcome.Accepted<LoadedMesh>) initial).config();
+        String trustDomain = config.parsed().resources().mesh().trustDomain();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "tollgate-control-plane-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        CaEndpoint ca = null;
+        try {
+            CaDirectory directory = new CaDirectory(settings.stateDir());
+            Optional<String> existing = directory.trustDomain();
+            if (existing.isPresent() && !existing.get().equals(trustDomain)) {
+                throw new ControlPlaneException(List.of("the CA in " + settings.stateDir() + " is for trust domain " + existing.get()
+                        + " but the mesh config says " + trustDomain + "; use another --state-dir or the same trustDomain"));
+            }
+            CertificateAuthority authority = CertificateAuthority.initialize(directory, trustDomain, Optional.empty(),
+                    IssuancePolicy.ISTIO_DEFAULTS, clock);
+            JoinTokens tokens = JoinTokens.open(directory, Fingerprint.of(authority.root()), clock);
+            ca = CaEndpoint.open(authority, tokens, clock, Scheduler.of(scheduler));
+            AdminCredentials admin = AdminCredentials.issue(authority, settings.stateDir());
+            ConfigDistributor<LoadedMesh> distributor = new ConfigDistributor<>(config, new ModelScope(), clock);
+            DistributionService<LoadedMesh> distribution = new DistributionService<>(distributor, admin::isAdmin, clock);
+            DistributionServer server = DistributionServer.start(settings.listen(), ca.serverTls(), distribution, List.of(ca.service()));
+            watcher.start(distributor);
+            LOG.info("control plane {} serving on {} (trust domain {})", config.version(), server.address(), trustDomain);
+            return new ControlPlane(scheduler, ca, tokens, watcher, distributor, distribution, server, admin);
+        } catch (CredentialException e) {
+            shutdown(watcher, ca, scheduler);
+            throw new ControlPlaneException(List.of(e.getMessage()));
+        } catch (IOException e) {
+            shutdown(watcher, ca, scheduler);
+            throw new ControlPlaneException(List.of("cannot serve on " + settings.listen() + ": " + e.getMessage()));
+        } catch (ControlPlaneException | RuntimeException e) {
+            shutdown(watcher, ca, scheduler);
+            throw e;
+        }
+    }
+
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    /** A single-use join token for {@code identity}, as {@code tollgate token create} mints. */
+    public String mintToken(SpiffeId identity, Duration ttl) {
+        return tokens.mint(identity, ttl);
+    }
+
+    public Fingerprint rootFingerprint() {
+        return Fingerprint.of(ca.authority().root());
+    }
+
+    public String trustDomain() {
+        return ca.authority().trustDomain();
+    }
+
+    /** The version in force: the last configuration that passed validation. */
+    public String version() {
+        return distributor.current().version();
+    }
+
+    public StatusReport status() {
+        return distributor.status();
+    }
+
+    /** Where the admin credentials ({@code tollgate status} uses them) were written. */
+    public AdminCredentials admin() {
+        return admin;
+    }
+
+    /** Stops watching, ends proxy streams (proxies keep their configuration and reconnect), stops serving. */
+    @Override
+    public void close() {
+        closeQuietly(watcher);
+        distribution.closeStreams(Status.UNAVAILABLE.withDescription("control plane shutting down"));
+        try {
+            server.stop(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ca.close();
+        scheduler.shutdownNow();
+    }
+
+    private static void shutdown(ConfigWatcher<LoadedMesh> watcher, CaEndpoint ca, ScheduledExecutorService scheduler) {
+        closeQuietly(watcher);
+        if (ca != null) {
+            ca.close();
+        }
+        scheduler.shutdownNow();
+    }
+
+    private static void closeQuietly(ConfigWatcher<LoadedMesh> watcher) {
+        try {
+            watcher.close();
+        } catch (IOException e) {
+            LOG.warn("closing the configuration watcher: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
