@@ -45,6 +45,11 @@ final class LocalMesh implements AutoCloseable {
     private final List<AutoCloseable> agents = new ArrayList<>();
 
     LocalMesh(Path dir, MariaDbServer database) throws Exception {
+        this(dir, database.port());
+    }
+
+    /** @param databasePort where the database's ServiceEntry endpoint is served (any port when nothing connects) */
+    LocalMesh(Path dir, int databasePort) throws Exception {
         conf = Files.createDirectories(dir.resolve("conf"));
         try (Stream<Path> files = Files.list(SEED)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("mesh-config.yaml")).toList()) {
@@ -53,7 +58,7 @@ final class LocalMesh implements AutoCloseable {
         }
         // The endpoint keeps the placeholder host (the gateway resolves it with --resolve to 127.0.0.1); only the
         // endpoint's port moves to where this test's MariaDB listens, as an RDS endpoint port mapping would.
-        replace("02-service-entry.yaml", "      tcp: 3306", "      tcp: " + database.port());
+        replace("02-service-entry.yaml", "      tcp: 3306", "      tcp: " + databasePort);
         controlPlane = ControlPlane.start(new ControlPlaneSettings(List.of(conf), Optional.of(SEED.resolve("mesh-config.yaml")),
                 dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0)), Clock.systemUTC());
     }
