@@ -34,6 +34,9 @@ leaf() {
   rm -f "$name.csr" "$name.ext" "$name.ec.key"
 }
 leaf sidecar "URI:spiffe://cluster.local/ns/demo-server/sa/default" "clientAuth,serverAuth"
-leaf gateway "URI:spiffe://cluster.local/ns/istio-system/sa/istio-egressgateway-service-account,DNS:istio-egressgateway.istio-system.svc.cluster.local,DNS:echo.bench.internal,DNS:iperf.bench.internal,DNS:rm-xxxxxxx.mysql.xxxx.rds.aliyuncs.com" "serverAuth,clientAuth"
+gateway_names="DNS:istio-egressgateway.istio-system.svc.cluster.local,DNS:echo.bench.internal,DNS:iperf.bench.internal"
+gateway_names+=",DNS:rm-xxxxxxx.mysql.xxxx.rds.aliyuncs.com"
+leaf gateway "URI:spiffe://cluster.local/ns/istio-system/sa/istio-egressgateway-service-account,$gateway_names" \
+  "serverAuth,clientAuth"
 leaf intruder "URI:spiffe://cluster.local/ns/demo-frontend/sa/default" "clientAuth,serverAuth"
 rm -f ca.ec.key ca.srl

@@ -17,8 +17,9 @@ record BulkTrial(RunDirectory dir, Iperf.Direction direction, Duration time) imp
         CpuMeter cpu = scope.cpuMeter();
         IperfResult result = Iperf.run(dir, scope.endpoints().iperf(), time, direction);
         long cpuMillis = cpu.millis();
-        scope.guard("iperf3 " + way + " completed", result.completed(),
-                "exit " + result.exitCode() + ", " + result.bytesReceived() + " bytes received" + (result.error().isEmpty() ? "" : ", " + result.error()));
+        String outcome = "exit " + result.exitCode() + ", " + result.bytesReceived() + " bytes received"
+                + (result.error().isEmpty() ? "" : ", " + result.error());
+        scope.guard("iperf3 " + way + " completed", result.completed(), outcome);
         if (!result.completed()) {
             return;
         }

@@ -6,12 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A process the harness started. Its output goes to {@code NAME.log} in the run's directory (replaced when a
  * process of the same name starts again), and its pid is appended to the run's pid file before anything else
- * happens, so {@code bench/run}'s exit trap can stop it even if this JVM is killed outright. Closing sends
+ * happens (pid and start time), so {@code bench/run}'s exit trap can stop it even if this JVM is killed outright. Closing sends
  * SIGTERM, waits, then SIGKILL.
  */
 final class ChildProcess implements AutoCloseable {
@@ -34,8 +35,12 @@ final class ChildProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .start();
-        Files.writeString(dir.pidFile(), process.pid() + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        // "PID STARTTIME": a process that is already gone needs no stopping, so it is not listed.
+        Optional<String> started = ProcFs.startTime(process.pid());
+        if (started.isPresent()) {
+            Files.writeString(dir.pidFile(), process.pid() + " " + started.get() + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
         return new ChildProcess(name, process, log);
     }
 

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Memory per idle proxied connection: hold 0..{@code connections} idle connections through the arm and take the
  * least-squares slope of the proxies' summed RSS over the count. Java proxies (with Native Memory Tracking on)
- * also get the heap/native split, from the first to the last step. Runs on freshly started proxies, before any
- * other traffic of the round, so memory pooled by earlier trials does not hide the cost.
+ * also get the heap/native split (see {@link JavaMemory}) from the first to the last step. Runs on freshly started
+ * proxies, before any other traffic of the round, so memory pooled by earlier trials does not hide the cost.
  */
 record IdleMemoryTrial(int connections, int steps, Path javaHome, RunDirectory dir) implements Trial {
     private static final int OPENERS = 8;
@@ -32,21 +32,21 @@ record IdleMemoryTrial(int connections, int steps, Path javaHome, RunDirectory d
         }
         List<ChildProcess> javaProxies = proxies.stream().filter(p -> ProcFs.isJava(p.pid())).toList();
         List<double[]> points = new ArrayList<>();
-        Optional<NativeMemory.Split> firstSplit = Optional.empty();
-        Optional<NativeMemory.Split> lastSplit = Optional.empty();
+        Optional<JavaMemory.Split> firstSplit = Optional.empty();
+        Optional<JavaMemory.Split> lastSplit = Optional.empty();
         int firstCount = 0;
         try (IdleHolder holder = new IdleHolder(scope.endpoints().echo())) {
             for (int step = 1; step <= steps; step++) {
                 holder.growTo(connections * step / steps, OPENERS);
+                // jcmd's heap count collects garbage, which can shrink the heap: at the first step it runs before
+                // the RSS reading and at the last one after, so every RSS point sees the same kind of heap.
+                if (!javaProxies.isEmpty() && step == 1) {
+                    firstSplit = split(javaProxies);
+                    firstCount = holder.size();
+                }
                 points.add(new double[]{holder.size(), rss(proxies)});
-                if (!javaProxies.isEmpty() && (step == 1 || step == steps)) {
-                    Optional<NativeMemory.Split> split = split(javaProxies);
-                    if (step == 1) {
-                        firstSplit = split;
-                        firstCount = holder.size();
-                    } else {
-                        lastSplit = split;
-                    }
+                if (!javaProxies.isEmpty() && step == steps) {
+                    lastSplit = split(javaProxies);
                 }
             }
             scope.guard("held " + connections + " idle connections, each echoed", holder.size() == connections,
@@ -58,9 +58,9 @@ record IdleMemoryTrial(int connections, int steps, Path javaHome, RunDirectory d
                 slope(points) / 1024, detail);
         if (firstSplit.isPresent() && lastSplit.isPresent()) {
             double count = connections - firstCount;
-            scope.sample(Metric.cost("idle.heap", "  of which Java heap (NMT committed)", "KB/conn"),
+            scope.sample(Metric.cost("idle.heap", "  of which Java heap (live after GC)", "KB/conn"),
                     (lastSplit.get().heapBytes() - firstSplit.get().heapBytes()) / count / 1024, detail);
-            scope.sample(Metric.cost("idle.native", "  of which native (NMT committed)", "KB/conn"),
+            scope.sample(Metric.cost("idle.native", "  of which native (NMT committed, non-heap)", "KB/conn"),
                     (lastSplit.get().nativeBytes() - firstSplit.get().nativeBytes()) / count / 1024, detail);
         }
     }
@@ -73,18 +73,18 @@ record IdleMemoryTrial(int connections, int steps, Path javaHome, RunDirectory d
         return sum;
     }
 
-    private Optional<NativeMemory.Split> split(List<ChildProcess> javaProxies) throws IOException, InterruptedException {
+    private Optional<JavaMemory.Split> split(List<ChildProcess> javaProxies) throws IOException, InterruptedException {
         long heap = 0;
         long nonHeap = 0;
         for (ChildProcess proxy : javaProxies) {
-            Optional<NativeMemory.Split> split = NativeMemory.of(proxy.pid(), javaHome, dir);
+            Optional<JavaMemory.Split> split = JavaMemory.of(proxy.pid(), javaHome, dir);
             if (split.isEmpty()) {
                 return Optional.empty();
             }
             heap += split.get().heapBytes();
             nonHeap += split.get().nativeBytes();
         }
-        return Optional.of(new NativeMemory.Split(heap, nonHeap));
+        return Optional.of(new JavaMemory.Split(heap, nonHeap));
     }
 
     /** Least-squares slope of y over x; 0 when x does not vary. */

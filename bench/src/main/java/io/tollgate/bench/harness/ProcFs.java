@@ -3,6 +3,7 @@ package io.tollgate.bench.harness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** CPU time and resident memory of a process, read from /proc (all threads of the process, children excluded). */
 final class ProcFs {
@@ -21,6 +22,19 @@ final class ProcFs {
     static long parseCpuTicks(String stat) {
         String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
         return Long.parseLong(after[11]) + Long.parseLong(after[12]);
+    }
+
+    /**
+     * Field 22 of /proc/PID/stat, the start time in ticks since boot: with the pid it names one process for good,
+     * so the exit trap never signals a later process that happens to reuse a pid. Empty if it already exited.
+     */
+    static Optional<String> startTime(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ")[19]);
+        } catch (IOException exited) {
+            return Optional.empty();
+        }
     }
 
     static long rssBytes(long pid) throws IOException {

@@ -11,9 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -97,10 +101,31 @@ class HaproxyChainTest {
     }
 
     @Test
+    void theCertificatesAreEcdsaP256WithTheSpiffeIdsAndTheGatewayNamesEveryRoutedHost() throws Exception {
+        Pki pki = new Pki(dir.pki());
+        X509Certificate gateway = certificate(pki.certificate(Pki.Identity.GATEWAY));
+        assertThat(gateway.getSubjectAlternativeNames()).contains(List.of(6, Pki.GATEWAY_ID),
+                List.of(2, Upstreams.ECHO_HOST), List.of(2, Upstreams.IPERF_HOST), List.of(2, Upstreams.MYSQL_HOST));
+        assertThat(certificate(pki.certificate(Pki.Identity.SIDECAR)).getSubjectAlternativeNames())
+                .containsExactly(List.of(6, Pki.SIDECAR_ID));
+        assertThat(certificate(pki.certificate(Pki.Identity.INTRUDER)).getSubjectAlternativeNames())
+                .containsExactly(List.of(6, Pki.INTRUDER_ID));
+        ECPublicKey key = (ECPublicKey) gateway.getPublicKey();
+        assertThat(key.getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
+        gateway.verify(certificate(pki.caCertificate()).getPublicKey());
+    }
+
+    private static X509Certificate certificate(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    @Test
     void everyProcessStartedIsRecordedForTheExitTrap() throws IOException {
         List<String> pids = Files.readAllLines(dir.pidFile());
         for (ChildProcess proxy : arm.proxies()) {
-            assertThat(pids).contains(Long.toString(proxy.pid()));
+            assertThat(pids).contains(proxy.pid() + " " + ProcFs.startTime(proxy.pid()).orElseThrow());
         }
     }
 }

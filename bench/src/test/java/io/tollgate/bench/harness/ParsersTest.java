@@ -73,16 +73,23 @@ class ParsersTest {
     }
 
     @Test
-    void nativeMemoryTrackingSplitsHeapFromTheRest() {
-        String summary = """
+    void javaMemoryReadsTheLiveHeapAndTheNonHeapCommitted() {
+        String nmt = """
                 Native Memory Tracking:
                 Total: reserved=7742283KB, committed=484139KB
                        malloc: 18391KB #46987, peak=18436KB #45756
                 -                 Java Heap (reserved=6172672KB, committed=393216KB)
                 """;
-        NativeMemory.Split split = NativeMemory.parse(summary).orElseThrow();
-        assertThat(split.heapBytes()).isEqualTo(393216L * 1024);
-        assertThat(split.nativeBytes()).isEqualTo((484139L - 393216L) * 1024);
-        assertThat(NativeMemory.parse("Native memory tracking is not enabled")).isEmpty();
+        assertThat(JavaMemory.nonHeapCommittedBytes(nmt)).contains((484139L - 393216L) * 1024);
+        assertThat(JavaMemory.nonHeapCommittedBytes("Native memory tracking is not enabled")).isEmpty();
+        String histogram = """
+                 num     #instances         #bytes  class name (module)
+                -------------------------------------------------------
+                   1:         15387         757640  [B (java.base@25.0.3)
+                 824:             1             16  sun.nio.fs.NativeBuffers$1 (java.base@25.0.3)
+                Total         66876        2983440
+                """;
+        assertThat(JavaMemory.liveHeapBytes(histogram)).contains(2983440L);
+        assertThat(JavaMemory.liveHeapBytes("12345:\nCommand executed with errors")).isEmpty();
     }
 }
