@@ -81,13 +81,13 @@ final class Bench {
             phase(round, running, List.of(new IdentityTrial()));
             phase(round, running, List.of(new IdleMemoryTrial(settings.idleConnections(), settings.idleSteps(),
                     options.tools().javaHome(), options.runDirectory())));
-            recorder.warmingUp(true);
+            recorder.startWarmUp();
             phase(round, running, warmupTrials(sysbench));
-            recorder.warmingUp(false);
+            recorder.endWarmUp();
             phase(round, running, List.of(new IntegrityTrial(settings.integrityBytes())));
             phase(round, running, timedTrials(sysbench));
         } finally {
-            recorder.warmingUp(false);
+            recorder.endWarmUp();
             running.values().forEach(resources::release);
         }
     }

@@ -20,8 +20,13 @@ final class Recorder {
         this.progress = progress;
     }
 
-    void warmingUp(boolean warmingUp) {
-        this.warmingUp = warmingUp;
+    /** From now on samples are dropped (guards still count) until {@link #endWarmUp()}. */
+    void startWarmUp() {
+        warmingUp = true;
+    }
+
+    void endWarmUp() {
+        warmingUp = false;
     }
 
     void sample(int round, String arm, Metric metric, double value, Map<String, Object> detail) {
