@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code tollgate} command: the only place that reads flags, the environment and system properties. */
 @Command(name = "tollgate", mixinStandardHelpOptions = true, version = "tollgate 0.1.0",
         description = "Zero-trust egress control for databases, configured with Istio's resources.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, io.tollgate.cli.authz.AuthzCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, io.tollgate.cli.authz.AuthzCommand.class, io.tollgate.cli.routes.RoutesCommand.class,
+                io.tollgate.cli.controlplane.ControlPlaneCommand.class, io.tollgate.cli.controlplane.StatusCommand.class,
                 io.tollgate.cli.ca.CaCommand.class, io.tollgate.cli.ca.TokenCommand.class, io.tollgate.cli.ca.CertCommand.class,
                 io.tollgate.cli.proxy.GatewayCommand.class, io.tollgate.cli.proxy.SidecarCommand.class,
                 io.tollgate.cli.up.UpCommand.class, io.tollgate.cli.run.RunCommand.class, io.tollgate.cli.demo.DemoCommand.class})

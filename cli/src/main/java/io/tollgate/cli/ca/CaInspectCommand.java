@@ -1,5 +1,6 @@
 package io.tollgate.cli.ca;
 
+import io.tollgate.cli.CommandFailure;
 import io.tollgate.identity.CredentialException;
 import io.tollgate.identity.Fingerprint;
 import io.tollgate.identity.Pem;

@@ -1,5 +1,8 @@
 package io.tollgate.cli.ca;
 
+import io.tollgate.cli.DurationConverter;
+import io.tollgate.cli.SocketAddressConverter;
+import io.tollgate.cli.CommandFailure;
 import io.tollgate.controlplane.ca.CaEndpoint;
 import io.tollgate.controlplane.ca.CertificateService;
 import io.tollgate.controlplane.ca.SigningServer;

@@ -1,5 +1,7 @@
 package io.tollgate.cli.ca;
 
+import io.tollgate.cli.DurationConverter;
+import io.tollgate.cli.CommandFailure;
 import io.tollgate.controlplane.ca.CertificateClient;
 import io.tollgate.controlplane.ca.CertificateRequestException;
 import io.tollgate.identity.AttestationException;

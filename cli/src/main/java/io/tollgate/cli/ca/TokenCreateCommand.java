@@ -1,5 +1,7 @@
 package io.tollgate.cli.ca;
 
+import io.tollgate.cli.DurationConverter;
+import io.tollgate.cli.CommandFailure;
 import io.tollgate.identity.CaDirectory;
 import io.tollgate.identity.CertificateAuthority;
 import io.tollgate.identity.CredentialException;

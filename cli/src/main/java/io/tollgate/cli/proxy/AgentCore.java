@@ -43,7 +43,8 @@ final class AgentCore implements AutoCloseable {
     final Clock clock;
     private EventLoopGroup adminLoop;
     private AdminServer admin;
-    private ConfigClient stream;
+    // Set by connect and cleared by disconnect, both on the caller's thread (start, then close).
+    private volatile ConfigClient stream;
     private final List<Consumer<String>> appliedListeners = new CopyOnWriteArrayList<>();
 
     private AgentCore(ProxyIdentity identity, Clock clock) {
@@ -126,9 +127,11 @@ final class AgentCore implements AutoCloseable {
 
     /** Stops taking configuration: after this returns the applier is never called again. */
     void disconnect() {
-        if (stream != null) {
+        ConfigClient open = stream;
+        stream = null;
+        if (open != null) {
             try {
-                stream.close();
+                open.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

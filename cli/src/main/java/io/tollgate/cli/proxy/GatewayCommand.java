@@ -1,5 +1,7 @@
 package io.tollgate.cli.proxy;
 
+import io.tollgate.cli.CommandFailure;
+import io.tollgate.dataplane.gateway.ListenerAddresses;
 import io.tollgate.dataplane.observe.AccessLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,27 +34,34 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Resolve HOST to IP instead of asking DNS (repeatable; like curl's --resolve).")
     List<HostAddress> resolve = new ArrayList<>();
 
+    @Option(names = "--listen-address", paramLabel = "IP", converter = IpLiteralConverter.class,
+            description = "Bind each Gateway server port on this address, same port number (default: 127.0.0.1).")
+    InetAddress listenAddress = InetAddress.getLoopbackAddress();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            Writer log = flags.accessLogWriter(out);
-            GatewayAgent agent = GatewayAgent.start(GatewayAgentSettings.of(flags.controlPlane, flags.tokenText(),
-                            flags.namespace, flags.serviceAccount, flags.labels)
-                    .withResolve(HostAddress.grouped(resolve))
-                    .withAdmin(flags.admin)
-                    .withAccessLog(AccessLog.to(log)));
-            out.println("gateway " + agent.identity() + " running configuration " + agent.appliedVersion());
-            out.println("admin http://" + ControlPlaneStream.target(agent.adminAddress()) + "/metrics");
-            agent.listeners().forEach((port, address) ->
-                    out.println("listening server port " + port + " on " + ControlPlaneStream.target(address)));
-            out.flush();
-            return Foreground.run("gateway", () -> {
-                agent.close();
-                flags.closeAccessLog(log, out);
-            }, out);
-        } catch (AgentStartException e) {
-            return AgentFailure.report(spec, e);
-        }
+        return CommandFailure.run(spec, () -> {
+            try {
+                Writer log = flags.accessLogWriter(out);
+                GatewayAgent agent = GatewayAgent.start(GatewayAgentSettings.of(flags.controlPlane, flags.tokenText(),
+                                flags.namespace, flags.serviceAccount, flags.labels)
+                        .withResolve(HostAddress.grouped(resolve))
+                        .withListeners(ListenerAddresses.samePort(listenAddress))
+                        .withAdmin(flags.admin)
+                        .withAccessLog(AccessLog.to(log)));
+                out.println("gateway " + agent.identity() + " running configuration " + agent.appliedVersion());
+                out.println("admin http://" + ControlPlaneStream.target(agent.adminAddress()) + "/metrics");
+                agent.listeners().forEach((port, address) ->
+                        out.println("listening server port " + port + " on " + ControlPlaneStream.target(address)));
+                out.flush();
+                return Foreground.run("gateway", () -> {
+                    agent.close();
+                    flags.closeAccessLog(log, out);
+                }, out);
+            } catch (AgentStartException e) {
+                throw AgentFailure.of(e);
+            }
+        });
     }
 }

@@ -29,11 +29,10 @@ record HostAddress(Hostname host, InetAddress address) {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("'" + value + "': " + e.getMessage());
             }
-            String ip = value.substring(equals + 1);
             try {
-                return new HostAddress(host, InetAddress.ofLiteral(ip));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "': '" + ip + "' is not an IP address");
+                return new HostAddress(host, new IpLiteralConverter().convert(value.substring(equals + 1)));
+            } catch (CommandLine.TypeConversionException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "': " + e.getMessage());
             }
         }
     }

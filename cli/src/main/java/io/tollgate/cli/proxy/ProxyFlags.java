@@ -1,6 +1,6 @@
 package io.tollgate.cli.proxy;
 
-import io.tollgate.cli.ca.SocketAddressConverter;
+import io.tollgate.cli.SocketAddressConverter;
 import io.tollgate.dataplane.observe.AdminServer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;

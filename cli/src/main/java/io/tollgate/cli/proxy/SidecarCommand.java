@@ -1,5 +1,6 @@
 package io.tollgate.cli.proxy;
 
+import io.tollgate.cli.CommandFailure;
 import io.tollgate.dataplane.observe.AccessLog;
 import io.tollgate.dataplane.sidecar.ExplicitListeners;
 import io.tollgate.dataplane.sidecar.OutboundListener;
@@ -58,29 +59,31 @@ public final class SidecarCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            ExplicitListeners listeners = explicitListeners();
-            Writer log = flags.accessLogWriter(out);
-            List<MeshService> services = meshServices.isEmpty() ? List.of(MeshService.parse(DEFAULT_MESH_SERVICE)) : meshServices;
-            SidecarAgent agent = SidecarAgent.start(SidecarAgentSettings.of(flags.controlPlane, flags.tokenText(),
-                            flags.namespace, flags.serviceAccount, flags.labels)
-                    .withInbound(new SidecarInbound.Explicit(listeners))
-                    .withMeshServices(MeshServices.of(services))
-                    .withAdmin(flags.admin)
-                    .withAccessLog(AccessLog.to(log)));
-            out.println("sidecar " + agent.identity() + " running configuration " + agent.appliedVersion());
-            out.println("admin http://" + ControlPlaneStream.target(agent.adminAddress()) + "/metrics");
-            for (OutboundListener listener : agent.listeners()) {
-                out.println(listener.line());
+        return CommandFailure.run(spec, () -> {
+            try {
+                ExplicitListeners listeners = explicitListeners();
+                Writer log = flags.accessLogWriter(out);
+                List<MeshService> services = meshServices.isEmpty() ? List.of(MeshService.parse(DEFAULT_MESH_SERVICE)) : meshServices;
+                SidecarAgent agent = SidecarAgent.start(SidecarAgentSettings.of(flags.controlPlane, flags.tokenText(),
+                                flags.namespace, flags.serviceAccount, flags.labels)
+                        .withInbound(new SidecarInbound.Explicit(listeners))
+                        .withMeshServices(MeshServices.of(services))
+                        .withAdmin(flags.admin)
+                        .withAccessLog(AccessLog.to(log)));
+                out.println("sidecar " + agent.identity() + " running configuration " + agent.appliedVersion());
+                out.println("admin http://" + ControlPlaneStream.target(agent.adminAddress()) + "/metrics");
+                for (OutboundListener listener : agent.listeners()) {
+                    out.println(listener.line());
+                }
+                out.flush();
+                return Foreground.run("sidecar", () -> {
+                    agent.close();
+                    flags.closeAccessLog(log, out);
+                }, out);
+            } catch (AgentStartException e) {
+                throw AgentFailure.of(e);
             }
-            out.flush();
-            return Foreground.run("sidecar", () -> {
-                agent.close();
-                flags.closeAccessLog(log, out);
-            }, out);
-        } catch (AgentStartException e) {
-            return AgentFailure.report(spec, e);
-        }
+        });
     }
 
     private ExplicitListeners explicitListeners() throws AgentStartException {

@@ -2,6 +2,7 @@ package io.tollgate.cli.proxy;
 
 import io.tollgate.controlplane.distribution.ConfigDocument;
 import io.tollgate.controlplane.distribution.Snapshot;
+import io.tollgate.controlplane.mesh.ControlPlane;
 import io.tollgate.model.ResourceSet;
 import io.tollgate.model.load.LoadResult;
 import io.tollgate.model.load.ResourceLoader;
@@ -19,8 +20,6 @@ import java.util.stream.Collectors;
  * so a proxy judges a document exactly as the control plane did and every diagnostic names the user's file.
  */
 final class SnapshotLoader {
-    /** The {@code source} of the mesh config document (the control plane's {@code MESH_CONFIG_SOURCE}). */
-    static final String MESH_CONFIG_SOURCE = "mesh-config";
     private static final int MAX_REPORTED = 20;
 
     private SnapshotLoader() {
@@ -39,7 +38,7 @@ final class SnapshotLoader {
         Optional<SourceText> mesh = Optional.empty();
         for (ConfigDocument document : snapshot.documents()) {
             SourceText text = SourceText.startingAt(document.source(), document.line(), document.yaml());
-            if (document.source().equals(MESH_CONFIG_SOURCE)) {
+            if (document.source().equals(ControlPlane.MESH_CONFIG_SOURCE)) {
                 mesh = Optional.of(text);
             } else {
                 texts.add(text);

@@ -1,4 +1,4 @@
-package io.tollgate.cli.ca;
+package io.tollgate.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -7,26 +7,26 @@ import picocli.CommandLine.Model.CommandSpec;
  * a refusal by the control plane), 1 when something else failed (the control plane unreachable). {@link #run}
  * turns it into one line on stderr, {@code tollgate <command>: <reason>}, never a stack trace.
  */
-final class CommandFailure extends Exception {
-    static final int BAD_INPUT = 2;
-    static final int FAILED = 1;
+public final class CommandFailure extends Exception {
+    public static final int BAD_INPUT = 2;
+    public static final int FAILED = 1;
     private final int exitCode;
 
-    CommandFailure(int exitCode, String message) {
+    public CommandFailure(int exitCode, String message) {
         super(message);
         this.exitCode = exitCode;
     }
 
-    static CommandFailure badInput(String message) {
+    public static CommandFailure badInput(String message) {
         return new CommandFailure(BAD_INPUT, message);
     }
 
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         int run() throws CommandFailure;
     }
 
-    static int run(CommandSpec spec, Body body) {
+    public static int run(CommandSpec spec, Body body) {
         try {
             return body.run();
         } catch (CommandFailure e) {

@@ -1,4 +1,4 @@
-package io.tollgate.cli.ca;
+package io.tollgate.cli;
 
 import picocli.CommandLine;
 

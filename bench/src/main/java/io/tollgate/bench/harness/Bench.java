@@ -1,0 +1,171 @@
+package io.tollgate.bench.harness;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One benchmark run. Upstreams live for the whole run; each round starts every arm afresh, then runs each trial
+ * for every arm in turn (the arm order rotates from round to round), so the arms of a round share the machine's
+ * mood and their ratio is fair even when a neighbour's build steals a core for a while.
+ */
+final class Bench {
+    static final List<Summary.Ratio> RATIOS = List.of(new Summary.Ratio("haproxy", "direct"),
+            new Summary.Ratio("tollgate", "haproxy"));
+
+    private final BenchOptions options;
+    private final Progress progress;
+    private final Resources resources;
+    private final Recorder recorder;
+
+    Bench(BenchOptions options, Progress progress, Resources resources) {
+        this.options = options;
+        this.progress = progress;
+        this.resources = resources;
+        this.recorder = new Recorder(progress);
+    }
+
+    /** Runs everything and returns the exit code: 0 when every guard passed, 1 otherwise. */
+    int run() throws IOException, InterruptedException {
+        String started = Instant.now().toString();
+        Settings settings = options.settings();
+        RunDirectory dir = options.runDirectory();
+        Map<String, String> versions = Versions.collect(dir, options.tools(), options.repository());
+        progress.note("versions: " + versions);
+        Sysbench sysbench = new Sysbench(dir, settings.sysbenchTables(), settings.sysbenchTableSize());
+        Upstreams upstreams = UpstreamSet.start(dir, options.tools(), sysbench, resources, progress);
+        List<Arm> arms = arms();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        for (int round = 1; round <= settings.rounds(); round++) {
+            List<Arm> order = rotate(arms, round - 1);
+            progress.note("round " + round + " of " + settings.rounds() + ", arm order "
+                    + order.stream().map(Arm::name).toList());
+            runRound(round, order, upstreams, sysbench, unavailable);
+        }
+        versions.put("loadavg.end", Versions.loadAverage());
+        List<String> armNames = arms.stream().map(Arm::name).toList();
+        List<Summary.Row> rows = Summary.of(recorder.metrics(), recorder.samples(), armNames, RATIOS);
+        // A quick run proves the harness and its guards work; its one short round says nothing about ratios.
+        boolean quick = options.mode() == BenchOptions.Mode.QUICK;
+        if (quick) {
+            System.out.println("Quick run: one short round, a smoke test of the harness; only the guards decide the exit code.");
+        }
+        System.out.println(Table.render(rows, armNames, quick ? List.of() : RATIOS, unavailable, settings.rounds()));
+        System.out.println("versions: " + versions);
+        Map<String, String> armStatus = new LinkedHashMap<>();
+        armNames.forEach(arm -> armStatus.put(arm, unavailable.getOrDefault(arm, "ran")));
+        JsonReport.write(options.output(), new JsonReport.Report(options.mode().name().toLowerCase(), started,
+                Instant.now().toString(), Map.of("settings", settings, "arms", armNames), versions, armStatus,
+                recorder.samples(), recorder.guards(), JsonReport.rows(rows)));
+        List<Guard> failed = recorder.failedGuards();
+        System.out.printf("guards: %d passed, %d failed; raw rows in %s%n",
+                recorder.guards().size() - failed.size(), failed.size(), options.output());
+        failed.forEach(guard -> System.out.printf("  FAILED round %d %s: %s: %s%n",
+                guard.round(), guard.arm(), guard.name(), guard.detail()));
+        return failed.isEmpty() ? 0 : 1;
+    }
+
+    private void runRound(int round, List<Arm> order, Upstreams upstreams, Sysbench sysbench,
+                          Map<String, String> unavailable) throws IOException, InterruptedException {
+        Settings settings = options.settings();
+        ArmContext context = new ArmContext(options.runDirectory(), new Pki(options.runDirectory().pki()), upstreams,
+                options.tools(), settings.idleConnections() + 500, round);
+        Map<String, ArmState.Running> running = new LinkedHashMap<>();
+        try {
+            for (Arm arm : order) {
+                start(round, arm, context, running, unavailable);
+            }
+            phase(round, running, List.of(new IdentityTrial()));
+            phase(round, running, List.of(new IdleMemoryTrial(settings.idleConnections(), settings.idleSteps(),
+                    options.tools().javaHome(), options.runDirectory())));
+            recorder.startWarmUp();
+            phase(round, running, warmupTrials(sysbench));
+            recorder.endWarmUp();
+            phase(round, running, List.of(new IntegrityTrial(settings.integrityBytes())));
+            phase(round, running, timedTrials(sysbench));
+        } finally {
+            recorder.endWarmUp();
+            running.values().forEach(resources::release);
+        }
+    }
+
+    private void start(int round, Arm arm, ArmContext context, Map<String, ArmState.Running> running,
+                       Map<String, String> unavailable) throws InterruptedException {
+        try {
+            switch (arm.start(context)) {
+                case ArmState.Running started -> running.put(arm.name(), resources.add(started));
+                case ArmState.Unavailable why -> {
+                    if (unavailable.putIfAbsent(arm.name(), why.reason()) == null) {
+                        progress.note(arm.name() + " arm unavailable: " + why.reason());
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            recorder.guard(round, arm.name(), "arm started", false, e.getMessage());
+        }
+    }
+
+    /** Runs each trial for every running arm before moving to the next trial: arms interleave at trial level. */
+    private void phase(int round, Map<String, ArmState.Running> running, List<Trial> trials) throws InterruptedException {
+        for (Trial trial : trials) {
+            for (Map.Entry<String, ArmState.Running> arm : running.entrySet()) {
+                try {
+                    trial.run(new TrialScope(round, arm.getKey(), arm.getValue(), recorder));
+                } catch (IOException | RuntimeException e) {
+                    recorder.guard(round, arm.getKey(), trial.name() + " ran", false, e.toString());
+                }
+            }
+        }
+    }
+
+    private List<Trial> warmupTrials(Sysbench sysbench) {
+        Settings s = options.settings();
+        int fastest = s.latencyRates().stream().max(Integer::compare).orElseThrow();
+        return List.of(new GreetingTrial(GreetingTrial.Handshake.RESUMED, s.greetingWorkers(), s.warmup()),
+                new LatencyTrial(fastest, s.latencyConnections(), java.time.Duration.ZERO, s.warmup()),
+                new SysbenchTrial(sysbench, "oltp_point_select", s.sysbenchThreads().getLast(), s.warmup()),
+                new BulkTrial(options.runDirectory(), Iperf.Direction.UP, s.warmup()));
+    }
+
+    private List<Trial> timedTrials(Sysbench sysbench) {
+        Settings s = options.settings();
+        List<Trial> trials = new ArrayList<>();
+        trials.add(new BulkTrial(options.runDirectory(), Iperf.Direction.UP, s.bulkTime()));
+        trials.add(new BulkTrial(options.runDirectory(), Iperf.Direction.DOWN, s.bulkTime()));
+        trials.add(new GreetingTrial(GreetingTrial.Handshake.FULL, s.greetingWorkers(), s.greetingTime()));
+        trials.add(new GreetingTrial(GreetingTrial.Handshake.RESUMED, s.greetingWorkers(), s.greetingTime()));
+        for (int rate : s.latencyRates()) {
+            trials.add(new LatencyTrial(rate, s.latencyConnections(), s.latencyWarmup(), s.latencyMeasure()));
+        }
+        for (String workload : Sysbench.WORKLOADS) {
+            for (int threads : s.sysbenchThreads()) {
+                trials.add(new SysbenchTrial(sysbench, workload, threads, s.sysbenchTime()));
+            }
+        }
+        return trials;
+    }
+
+    private List<Arm> arms() {
+        List<Arm> arms = new ArrayList<>();
+        for (String name : options.arms()) {
+            arms.add(switch (name) {
+                case "direct" -> new DirectArm();
+                case "haproxy" -> new HaproxyArm();
+                case "tollgate" -> new TollgateArm(options.repository());
+                default -> throw new IllegalArgumentException("unknown arm " + name);
+            });
+        }
+        return arms;
+    }
+
+    static <T> List<T> rotate(List<T> items, int by) {
+        List<T> rotated = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            rotated.add(items.get((i + by) % items.size()));
+        }
+        return rotated;
+    }
+}

@@ -1,0 +1,39 @@
+package io.tollgate.bench.harness;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long and how hard each trial runs. {@link #quick()} exists to prove the harness and the guards work in a few
+ * minutes (CI); {@link #full()} is sized for ratios worth reading on a shared 2-core machine.
+ */
+record Settings(int rounds, Duration warmup, Duration bulkTime, Duration greetingTime, int greetingWorkers,
+                List<Integer> latencyRates, int latencyConnections, Duration latencyWarmup, Duration latencyMeasure,
+                Duration sysbenchTime, List<Integer> sysbenchThreads, int sysbenchTables, int sysbenchTableSize,
+                int idleConnections, int idleSteps, long integrityBytes) {
+    Settings {
+        if (rounds < 1 || idleSteps < 1 || idleConnections < idleSteps) {
+            throw new IllegalArgumentException("rounds >= 1 and idle connections >= idle steps >= 1");
+        }
+    }
+
+    static Settings quick() {
+        return new Settings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 4,
+                List.of(500), 4, Duration.ofMillis(200), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), List.of(1, 8), 1, 1_000,
+                200, 2, 16L << 20);
+    }
+
+    static Settings full() {
+        return new Settings(5, Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(5), 4,
+                List.of(1_000, 4_000), 8, Duration.ofSeconds(1), Duration.ofSeconds(8),
+                Duration.ofSeconds(10), List.of(1, 8), 4, 10_000,
+                8_000, 4, 256L << 20);
+    }
+
+    Settings withRounds(int rounds) {
+        return new Settings(rounds, warmup, bulkTime, greetingTime, greetingWorkers, latencyRates, latencyConnections,
+                latencyWarmup, latencyMeasure, sysbenchTime, sysbenchThreads, sysbenchTables, sysbenchTableSize,
+                idleConnections, idleSteps, integrityBytes);
+    }
+}
