@@ -67,7 +67,8 @@ public final class StatusCommand implements Callable<Integer> {
                 throw new CommandFailure(CommandFailure.FAILED, "cannot set up TLS: " + e.getMessage());
             }
             try {
-                spec.commandLine().getOut().print(StatusTable.render(new StatusClient(channel).fetch(Duration.ofSeconds(5))));
+                String table = StatusTable.render(new StatusClient(channel).fetch(Duration.ofSeconds(5)));
+                spec.commandLine().getOut().print(table.endsWith("\n") ? table : table + "\n");
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (StatusRuntimeException e) {
