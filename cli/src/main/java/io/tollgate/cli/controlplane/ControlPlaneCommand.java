@@ -31,9 +31,6 @@ import java.util.concurrent.Callable;
         description = {"Run the control plane: certificate authority and configuration distribution on one TLS port.",
                 "Watches the files; every valid change is pushed to proxies, an invalid one is refused whole."})
 public final class ControlPlaneCommand implements Callable<Integer> {
-    /** The file in the state directory that tells {@code tollgate status} where the control plane listens. */
-    public static final String ADDRESS_FILE = "control-plane.address";
-
     @Option(names = {"-f", "--filename"}, paramLabel = "PATH", required = true,
             description = "A YAML file, or a directory read recursively for *.yaml and *.yml. Repeatable.")
     List<Path> paths = new ArrayList<>();
@@ -72,11 +69,6 @@ public final class ControlPlaneCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "tollgate-control-plane-shutdown"));
             String address = hostPort(controlPlane.address());
-            try {
-                Files.writeString(stateDir.resolve(ADDRESS_FILE), address + "\n");
-            } catch (IOException e) {
-                throw new CommandFailure(CommandFailure.FAILED, "cannot write " + stateDir.resolve(ADDRESS_FILE) + ": " + e.getMessage());
-            }
             PrintWriter out = spec.commandLine().getOut();
             out.println("control plane " + controlPlane.version() + " listening on " + address + " (trust domain "
                     + controlPlane.trustDomain() + ", CA root " + controlPlane.rootFingerprint() + ")");

@@ -5,6 +5,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.tollgate.cli.CommandFailure;
 import io.tollgate.controlplane.ca.ControlPlaneTls;
+import io.tollgate.controlplane.mesh.ControlPlane;
 import io.tollgate.controlplane.status.StatusClient;
 import io.tollgate.controlplane.status.StatusTable;
 import io.tollgate.identity.ControlPlaneIdentity;
@@ -49,10 +50,11 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return CommandFailure.run(spec, () -> {
-            String target = controlPlane != null ? controlPlane : recordedAddress();
+            Path dir = controlPlaneDirectory();
+            String target = controlPlane != null ? controlPlane : recordedAddress(dir);
             WorkloadCredentials admin;
             try {
-                admin = CredentialDirectory.read(stateDir.resolve("admin"));
+                admin = CredentialDirectory.read(dir.resolve("admin"));
             } catch (CredentialException e) {
                 throw CommandFailure.badInput("cannot read the admin credentials: " + e.getMessage());
             }
@@ -84,8 +86,14 @@ public final class StatusCommand implements Callable<Integer> {
         });
     }
 
-    private String recordedAddress() throws CommandFailure {
-        Path file = stateDir.resolve(ControlPlaneCommand.ADDRESS_FILE);
+    /** The control plane's own state: the directory itself, or its {@code control-plane/} for a {@code tollgate up} mesh. */
+    private Path controlPlaneDirectory() {
+        Path local = stateDir.resolve("control-plane");
+        return Files.isDirectory(local.resolve("admin")) ? local : stateDir;
+    }
+
+    private String recordedAddress(Path dir) throws CommandFailure {
+        Path file = dir.resolve(ControlPlane.ADDRESS_FILE);
         try {
             return Files.readString(file).strip();
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,8 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class ControlPlane implements AutoCloseable {
     /** The {@code source} of the mesh config document shipped to proxies (it has no kind of its own). */
     public static final String MESH_CONFIG_SOURCE = "mesh-config";
+    /** The file in the state directory that tells tools ({@code tollgate status}) where the control plane listens. */
+    public static final String ADDRESS_FILE = "control-plane.address";
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
 
     private final ScheduledExecutorService scheduler;
@@ -106,6 +109,7 @@ public final class ControlPlane implements AutoCloseable {
             DistributionService<LoadedMesh> distribution = new DistributionService<>(distributor, admin::isAdmin, clock);
             DistributionServer server = DistributionServer.start(settings.listen(), ca.serverTls(), distribution, List.of(ca.service()));
             watcher.start(distributor);
+            Files.writeString(settings.stateDir().resolve(ADDRESS_FILE), hostPort(server.address()) + "\n");
             LOG.info("control plane {} serving on {} (trust domain {})", config.version(), server.address(), trustDomain);
             return new ControlPlane(scheduler, ca, tokens, watcher, distributor, distribution, server, admin);
         } catch (CredentialException e) {
@@ -163,6 +167,11 @@ public final class ControlPlane implements AutoCloseable {
         }
         ca.close();
         scheduler.shutdownNow();
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private static void shutdown(ConfigWatcher<LoadedMesh> watcher, CaEndpoint ca, ScheduledExecutorService scheduler) {
