@@ -4,6 +4,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.tollgate.cli.CommandFailure;
+import io.tollgate.cli.local.MeshState;
+import io.tollgate.cli.local.MeshStateFile;
+import io.tollgate.cli.local.StateDirectory;
 import io.tollgate.controlplane.ca.ControlPlaneTls;
 import io.tollgate.controlplane.mesh.ControlPlane;
 import io.tollgate.controlplane.status.StatusClient;
@@ -26,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +41,8 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the control plane's version, rejected configuration, and every proxy's acknowledged version.")
 public final class StatusCommand implements Callable<Integer> {
-    @Option(names = "--state-dir", required = true, paramLabel = "DIR", description = "The control plane's state directory.")
+    @Option(names = "--state-dir", required = true, paramLabel = "DIR",
+            description = "The control plane's state directory, or a local mesh's (`tollgate up --state-dir`).")
     Path stateDir;
 
     @Option(names = "--control-plane", paramLabel = "HOST:PORT",
@@ -50,11 +55,14 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return CommandFailure.run(spec, () -> {
-            Path dir = controlPlaneDirectory();
-            String target = controlPlane != null ? controlPlane : recordedAddress(dir);
+            Optional<MeshState> localMesh = localMesh();
+            // A local mesh keeps its control plane's own state directory inside its own; mesh.json says where it listens.
+            Path controlPlaneDir = localMesh.isPresent() ? new StateDirectory(stateDir).controlPlaneDir() : stateDir;
+            String target = controlPlane != null ? controlPlane
+                    : localMesh.isPresent() ? localMesh.get().controlPlane() : recordedAddress();
             WorkloadCredentials admin;
             try {
-                admin = CredentialDirectory.read(dir.resolve("admin"));
+                admin = CredentialDirectory.read(controlPlaneDir.resolve("admin"));
             } catch (CredentialException e) {
                 throw CommandFailure.badInput("cannot read the admin credentials: " + e.getMessage());
             }
@@ -86,14 +94,17 @@ public final class StatusCommand implements Callable<Integer> {
         });
     }
 
-    /** The control plane's own state: the directory itself, or its {@code control-plane/} for a {@code tollgate up} mesh. */
-    private Path controlPlaneDirectory() {
-        Path local = stateDir.resolve("control-plane");
-        return Files.isDirectory(local.resolve("admin")) ? local : stateDir;
+    /** The local mesh whose state directory this is, when its {@code tollgate up} still runs. */
+    private Optional<MeshState> localMesh() throws CommandFailure {
+        try {
+            return new MeshStateFile(new StateDirectory(stateDir)).read().filter(MeshState::ownerAlive);
+        } catch (IOException e) {
+            throw CommandFailure.badInput(e.getMessage());
+        }
     }
 
-    private String recordedAddress(Path dir) throws CommandFailure {
-        Path file = dir.resolve(ControlPlane.ADDRESS_FILE);
+    private String recordedAddress() throws CommandFailure {
+        Path file = stateDir.resolve(ControlPlane.ADDRESS_FILE);
         try {
             return Files.readString(file).strip();
         } catch (IOException e) {

@@ -84,7 +84,6 @@ public final class PodSession implements AutoCloseable {
                     .withMeshServices(services)
                     .withAccessLog(accessLog);
             holder.agent = SidecarAgent.start(settings, NO_EXTERNAL_NAMES);
-            PodNameService.write(pod);
             HostsFollower.start(pod, holder.agent);
             LOG.info("{} for {} is up", pod, who);
             return new PodSession(pod, cleanup);

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import java.net.InetAddress;
 
 /** Reads an IP address literal; a host name is refused rather than looked up. */
-final class IpLiteralConverter implements CommandLine.ITypeConverter<InetAddress> {
+public final class IpLiteralConverter implements CommandLine.ITypeConverter<InetAddress> {
     @Override
     public InetAddress convert(String value) {
         try {

@@ -26,7 +26,8 @@ record UpBanner(LocalMesh mesh) {
                 + addresses.stream().map(a -> a.getHostAddress()).collect(Collectors.joining(", "))));
         out.println("  watching        " + mesh.settings().resources().stream().map(Path::toString).collect(Collectors.joining(" "))
                 + mesh.settings().meshConfig().map(p -> " (mesh config " + p + ")").orElse("") + ": edits apply live");
-        out.println("  state           " + mesh.settings().state() + " (mesh.json, token.sock)");
+        out.println("  state           " + mesh.settings().state() + " (mesh.json, token.sock); tollgate status --state-dir "
+                + mesh.settings().state());
         out.println();
         out.println("Run a workload in a pod of the mesh (as root), e.g.:");
         out.println("  tollgate run --namespace demo-server -- mysql --user=root -p --host rm-xxxxxxx.mysql.xxxx.rds.aliyuncs.com");

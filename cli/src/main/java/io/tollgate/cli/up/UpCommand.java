@@ -7,6 +7,7 @@ import io.tollgate.cli.local.LocalMeshSettings;
 import io.tollgate.cli.local.PodIdentity;
 import io.tollgate.cli.local.ResolveFlag;
 import io.tollgate.cli.local.Superuser;
+import io.tollgate.cli.proxy.IpLiteralConverter;
 import io.tollgate.dataplane.gateway.ListenerAddresses;
 import io.tollgate.dataplane.observe.AccessLog;
 import io.tollgate.dataplane.pod.CleanupOnExit;
@@ -60,6 +61,10 @@ public final class UpCommand implements Callable<Integer> {
             description = "Where the control plane listens. Default: ${DEFAULT-VALUE}.")
     String listen;
 
+    @Option(names = "--gateway-listen-address", paramLabel = "IP", defaultValue = "127.0.0.1", converter = IpLiteralConverter.class,
+            description = "Where the gateway listens: each Gateway server port on its own port number. Default: ${DEFAULT-VALUE}.")
+    InetAddress gatewayAddress;
+
     @Option(names = "--gateway-namespace", defaultValue = "istio-system", description = "Default: ${DEFAULT-VALUE}.")
     String gatewayNamespace;
 
@@ -89,7 +94,7 @@ public final class UpCommand implements Callable<Integer> {
                 Superuser.stateDirectory(stateDir), controlPlane,
                 new GatewayWorkload(new PodIdentity(gatewayNamespace, gatewayServiceAccount,
                         gatewayLabels.isEmpty() ? Map.of("istio", "egressgateway") : gatewayLabels), gatewayService),
-                ListenerAddresses.samePort(InetAddress.getLoopbackAddress()), ResolveFlag.table(resolve),
+                ListenerAddresses.samePort(gatewayAddress), ResolveFlag.table(resolve),
                 AccessLog.to(LoggerFactory.getLogger("tollgate.gateway.access")));
         if (Superuser.isRoot()) {
             try {

@@ -1,18 +1,27 @@
 package io.tollgate.cli.controlplane;
 
 import io.tollgate.cli.Main;
+import io.tollgate.cli.local.GatewayWorkload;
+import io.tollgate.cli.local.LocalMesh;
+import io.tollgate.cli.local.LocalMeshSettings;
+import io.tollgate.cli.local.StateDirectory;
 import io.tollgate.controlplane.mesh.ControlPlane;
 import io.tollgate.controlplane.mesh.ControlPlaneSettings;
+import io.tollgate.dataplane.gateway.ListenerAddresses;
+import io.tollgate.dataplane.observe.AccessLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +54,24 @@ class StatusCommandTest {
             assertThat(result[0]).as(result[2]).isEqualTo("0");
             assertThat(result[1]).startsWith("CONTROL PLANE  " + controlPlane.version() + "\n").contains("PROXIES        0");
         }
+    }
+
+    @Test
+    void readsALocalMeshsStateDirectory() throws Exception {
+        StateDirectory state = new StateDirectory(dir.resolve("mesh"));
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (LocalMesh mesh = LocalMesh.start(new LocalMeshSettings(List.of(SEED.resolve("03-gateway.yaml")), Optional.empty(),
+                state, new InetSocketAddress(loopback, 0), GatewayWorkload.ISTIO_DEFAULT, ListenerAddresses.ephemeral(loopback),
+                Map.of(), AccessLog.discard()))) {
+            assertThat(mesh.awaitGateway(mesh.controlPlane().version(), Duration.ofSeconds(20))).isTrue();
+
+            String[] result = run("status", "--state-dir", state.root().toString());
+
+            assertThat(result[0]).as(result[2]).isEqualTo("0");
+            assertThat(result[1]).startsWith("CONTROL PLANE  " + mesh.controlPlane().version() + "\n")
+                    .containsPattern("GATEWAY +istio-system/istio-egressgateway-service-account +" + mesh.controlPlane().version());
+        }
+        assertThat(run("status", "--state-dir", state.root().toString())[0]).as("after the mesh stopped").isEqualTo("2");
     }
 
     @Test

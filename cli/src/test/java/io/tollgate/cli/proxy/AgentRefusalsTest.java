@@ -1,10 +1,10 @@
 package io.tollgate.cli.proxy;
 
-import io.tollgate.cli.proxy.testing.Await;
-import io.tollgate.cli.proxy.testing.MariaDbServer;
 import io.tollgate.controlplane.status.ProxyStatus;
 import io.tollgate.controlplane.status.SyncState;
 import io.tollgate.dataplane.gateway.ListenerAddresses;
+import io.tollgate.dataplane.testing.Await;
+import io.tollgate.dataplane.testing.MariaDbServer;
 import io.tollgate.policy.route.PortNumber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

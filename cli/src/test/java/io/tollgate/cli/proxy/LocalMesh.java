@@ -1,11 +1,11 @@
 package io.tollgate.cli.proxy;
 
-import io.tollgate.cli.proxy.testing.Await;
-import io.tollgate.cli.proxy.testing.MariaDbServer;
 import io.tollgate.controlplane.mesh.ControlPlane;
 import io.tollgate.controlplane.mesh.ControlPlaneSettings;
 import io.tollgate.dataplane.gateway.ListenerAddresses;
 import io.tollgate.dataplane.observe.AccessLogEntry;
+import io.tollgate.dataplane.testing.Await;
+import io.tollgate.dataplane.testing.MariaDbServer;
 import io.tollgate.identity.SpiffeId;
 import io.tollgate.policy.compile.MeshService;
 import io.tollgate.policy.compile.MeshServices;

@@ -1,11 +1,11 @@
 package io.tollgate.cli.proxy;
 
-import io.tollgate.cli.proxy.testing.MariaDbServer;
-import io.tollgate.cli.proxy.testing.MysqlClient;
 import io.tollgate.dataplane.observe.AccessLogEntry;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.sidecar.ExplicitListeners;
 import io.tollgate.dataplane.sidecar.OutboundListener;
+import io.tollgate.dataplane.testing.MariaDbServer;
+import io.tollgate.dataplane.testing.MysqlClient;
 import io.tollgate.policy.route.PortNumber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -133,7 +133,7 @@ class ProxyAgentsTest {
         assertThat(mysql().stdout()).isEqualTo("through the mesh\n");
 
         mesh.replace(POLICY, "action: ALLOW", "action: ALOW");
-        io.tollgate.cli.proxy.testing.Await.until("the control plane to refuse the edit",
+        io.tollgate.dataplane.testing.Await.until("the control plane to refuse the edit",
                 () -> mesh.controlPlane.status().rejection().isPresent());
         assertThat(mesh.controlPlane.version()).isEqualTo(allowing);
         assertThat(gateway.appliedVersion()).isEqualTo(allowing);

@@ -1,8 +1,8 @@
 package io.tollgate.cli.proxy;
 
-import io.tollgate.cli.proxy.testing.Await;
-import io.tollgate.cli.proxy.testing.MariaDbServer;
-import io.tollgate.cli.proxy.testing.MysqlClient;
+import io.tollgate.dataplane.testing.Await;
+import io.tollgate.dataplane.testing.MariaDbServer;
+import io.tollgate.dataplane.testing.MysqlClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

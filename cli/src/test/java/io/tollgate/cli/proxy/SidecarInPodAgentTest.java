@@ -1,6 +1,5 @@
 package io.tollgate.cli.proxy;
 
-import io.tollgate.cli.proxy.testing.MariaDbServer;
 import io.tollgate.dataplane.capture.NamespacedListener;
 import io.tollgate.dataplane.observe.AccessLogEntry;
 import io.tollgate.dataplane.observe.ResponseFlag;
@@ -9,6 +8,7 @@ import io.tollgate.dataplane.pod.HostName;
 import io.tollgate.dataplane.pod.Pod;
 import io.tollgate.dataplane.pod.PodSpec;
 import io.tollgate.dataplane.pod.Pods;
+import io.tollgate.dataplane.testing.MariaDbServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -78,7 +78,7 @@ class RunCommandInterruptTest {
         while (System.nanoTime() < deadline) {
             assertThat(run.isAlive()).as("tollgate run still running").isTrue();
             for (String name : pods.names()) {
-                // Ready once the sidecar has written the pod's name service file, just before COMMAND starts.
+                // Ready once the pod has its files and COMMAND (sleep) runs, which is after its sidecar started.
                 if (!before.contains(name) && Files.exists(Path.of("/etc/netns", name, "nsswitch.conf"))
                         && run.descendants().anyMatch(p -> p.info().command().map(c -> c.endsWith("sleep")).orElse(false))) {
                     return name;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code /etc/hosts} a pod sees: {@code ip netns exec} bind-mounts {@code /etc/netns/POD/hosts} over
+ * The {@code /etc/hosts} a pod sees (and the resolv.conf and nsswitch.conf beside it): {@code ip netns exec} bind-mounts {@code /etc/netns/POD/hosts} over
  * {@code /etc/hosts} for the command it runs (ip-netns(8)), so the workload resolves the service hosts to
  * the addresses the sidecar knows, and nothing else but localhost.
  *
@@ -33,5 +33,19 @@ public record HostsFile(Map<HostName, InetAddress> entries) {
      */
     public static String resolvConf(String podName) {
         return "# Written by tollgate for pod " + podName + ": no name servers; names come from /etc/hosts only.\n";
+    }
+
+    /**
+     * The pod's {@code nsswitch.conf}: the machine's own ({@code system}), with host names looked up in
+     * {@code files} only. With resolv.conf naming no server a DNS lookup fails as "try again" (EAI_AGAIN), and the
+     * MariaDB client retries that for half a minute; with DNS out of the hosts line, a name the hosts file lacks is
+     * "not found" at once (ERROR 2005), as a name no ServiceEntry registers should be. Every other database
+     * (passwd, group, ...) stays as the machine has it, so users and groups still resolve in the pod.
+     */
+    public static String nsswitchConf(String podName, String system) {
+        StringBuilder text = new StringBuilder("# Written by tollgate for pod ").append(podName)
+                .append(": host names from /etc/hosts only.\n");
+        system.lines().filter(line -> !line.strip().startsWith("hosts:")).forEach(line -> text.append(line).append('\n'));
+        return text.append("hosts: files\n").toString();
     }
 }

@@ -25,6 +25,8 @@ public final class Pods {
     static final Path NETNS_DIR = Path.of("/run/netns");
     /** Per-namespace files that {@code ip netns exec} bind-mounts over /etc (ip-netns(8)). */
     static final Path ETC_NETNS = Path.of("/etc/netns");
+    /** The machine's name service switch, the pod's starts from it. */
+    private static final Path SYSTEM_NSSWITCH = Path.of("/etc/nsswitch.conf");
     private static final Pattern PREFIX_SHAPE = Pattern.compile("tg-([a-z0-9]+-)?");
 
     private final String prefix;
@@ -48,8 +50,9 @@ public final class Pods {
     }
 
     /**
-     * Creates a pod: claims the lowest free slot, sets up its network and capture rules, writes its hosts file and
-     * resolv.conf. On any failure everything done so far is removed before the exception is thrown.
+     * Creates a pod: claims the lowest free slot, sets up its network and capture rules, writes its hosts file,
+     * resolv.conf and nsswitch.conf (host names from the hosts file only). On any failure everything done so far is
+     * removed before the exception is thrown.
      */
     public Pod create(PodSpec spec) throws IOException {
         CaptureRules rules = new CaptureRules(spec.capturePort(), spec.sidecarMark());
@@ -60,6 +63,9 @@ public final class Pods {
             Files.createDirectories(pod.hostsFile().getParent());
             pod.updateHosts(spec.hosts());
             Files.writeString(pod.hostsFile().resolveSibling("resolv.conf"), HostsFile.resolvConf(pod.name()), StandardCharsets.UTF_8);
+            String system = Files.isRegularFile(SYSTEM_NSSWITCH) ? Files.readString(SYSTEM_NSSWITCH, StandardCharsets.UTF_8) : "";
+            Files.writeString(pod.hostsFile().resolveSibling("nsswitch.conf"), HostsFile.nsswitchConf(pod.name(), system),
+                    StandardCharsets.UTF_8);
             return pod;
         } catch (IOException | RuntimeException e) {
             try {

@@ -5,8 +5,8 @@
  * <p>Lifecycle, as {@code tollgate run} wires it (the capture side is {@link io.tollgate.dataplane.capture}):
  * <ol>
  *   <li>{@code new Pods().create(PodSpec.withHosts(hosts))}: namespace {@code tg-N}, loopback, a sink interface
- *       with a default route, capture rules ({@link io.tollgate.dataplane.pod.CaptureRules}), hosts file and an
- *       empty resolv.conf. Service addresses come from {@link io.tollgate.dataplane.pod.ServiceAddresses}.</li>
+ *       with a default route, capture rules ({@link io.tollgate.dataplane.pod.CaptureRules}), hosts file, an
+ *       empty resolv.conf and an nsswitch.conf that looks host names up in the hosts file only. Service addresses come from {@link io.tollgate.dataplane.pod.ServiceAddresses}.</li>
  *   <li>{@link io.tollgate.dataplane.pod.CleanupOnExit#install} with {@code pod::close}, so Ctrl-C leaves nothing.</li>
  *   <li>The sidecar opens {@code new NamespacedListener(pod.namespaceFile(), pod.captureAddress(), backlog)} and
  *       binds its upstream sockets to {@code pod.sourceAddress()}.</li>

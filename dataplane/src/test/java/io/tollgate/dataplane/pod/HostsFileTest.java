@@ -26,4 +26,21 @@ class HostsFileTest {
     void resolvConfHasNoNameServer() {
         assertThat(HostsFile.resolvConf("tg-1")).doesNotContain("nameserver").startsWith("#");
     }
+
+    @Test
+    void nsswitchConfLooksUpHostsInFilesOnlyAndKeepsTheRest() {
+        String system = """
+                passwd:         files systemd
+                hosts:          files mdns4_minimal [NOTFOUND=return] dns
+                networks:       files
+                """;
+
+        assertThat(HostsFile.nsswitchConf("tg-1", system)).isEqualTo("""
+                # Written by tollgate for pod tg-1: host names from /etc/hosts only.
+                passwd:         files systemd
+                networks:       files
+                hosts: files
+                """);
+        assertThat(HostsFile.nsswitchConf("tg-1", "")).endsWith("\nhosts: files\n");
+    }
 }

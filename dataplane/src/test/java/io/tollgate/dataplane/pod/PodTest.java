@@ -84,6 +84,10 @@ class PodTest {
                     .containsExactly(rdsAddress.getHostAddress(), RDS.value());
             assertThat(runIn(pod, "cat", "/etc/resolv.conf").output()).doesNotContain("nameserver");
             assertThat(runIn(pod, "getent", "hosts", "example.com").exitStatus()).isEqualTo(2);
+            // ip netns exec bind-mounts nsswitch.conf too: hosts from the file only, so a missing name fails at
+            // once instead of as a DNS "try again" that clients retry.
+            assertThat(runIn(pod, "grep", "^hosts:", "/etc/nsswitch.conf").output()).isEqualTo("hosts: files\n");
+            assertThat(runIn(pod, "getent", "passwd", "root").exitStatus()).isZero();
 
             InetAddress moved = InetAddress.getByName("127.255.9.9");
             pod.updateHosts(Map.of(RDS, moved));
