@@ -44,6 +44,7 @@ public final class GatewayCommand implements Callable<Integer> {
         return CommandFailure.run(spec, () -> {
             try {
                 ProxyLimits limits = flags.limits();
+                ProxyFlags.leakDetectionOffByDefault();
                 Optional<Writer> log = flags.accessLogWriter(out);
                 GatewayAgent agent = GatewayAgent.start(GatewayAgentSettings.of(flags.controlPlane, flags.tokenText(),
                                 flags.namespace, flags.serviceAccount, flags.labels)

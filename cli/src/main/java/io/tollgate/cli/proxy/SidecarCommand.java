@@ -62,6 +62,7 @@ public final class SidecarCommand implements Callable<Integer> {
             try {
                 ExplicitListeners listeners = explicitListeners();
                 ProxyLimits limits = flags.limits();
+                ProxyFlags.leakDetectionOffByDefault();
                 Optional<Writer> log = flags.accessLogWriter(out);
                 List<MeshService> services = meshServices.isEmpty() ? List.of(MeshService.parse(DEFAULT_MESH_SERVICE)) : meshServices;
                 SidecarAgent agent = SidecarAgent.start(SidecarAgentSettings.of(flags.controlPlane, flags.tokenText(),
