@@ -11,6 +11,11 @@ record IperfResult(long bytesReceived, double bitsPerSecond, int exitCode, Strin
         return exitCode == 0 && bytesReceived > 0 && error.isEmpty();
     }
 
+    /** The server refused the test because it was still running another one; nothing was measured. */
+    boolean serverBusy() {
+        return bytesReceived == 0 && error.contains("server is busy");
+    }
+
     /** Parses {@code iperf3 -J} output: {@code end.sum_received} is the receiver's view in both directions. */
     static IperfResult parse(String json, int exitCode) {
         try {

@@ -54,6 +54,14 @@ class ParsersTest {
         assertThat(error.completed()).isFalse();
         assertThat(error.error()).isEqualTo("control socket has closed unexpectedly");
         assertThat(IperfResult.parse("iperf3: error - unable to connect", 1).error()).startsWith("unreadable iperf3 output");
+        assertThat(error.serverBusy()).isFalse();
+    }
+
+    @Test
+    void aBusyServerIsToldApartFromOtherFailures() {
+        IperfResult busy = IperfResult.parse("{\"start\": {}, \"error\": \"the server is busy running a test. try again later\"}", 0);
+        assertThat(busy.completed()).isFalse();
+        assertThat(busy.serverBusy()).isTrue();
     }
 
     @Test

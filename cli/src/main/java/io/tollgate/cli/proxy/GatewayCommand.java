@@ -2,7 +2,6 @@ package io.tollgate.cli.proxy;
 
 import io.tollgate.cli.CommandFailure;
 import io.tollgate.dataplane.gateway.ListenerAddresses;
-import io.tollgate.dataplane.observe.AccessLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +13,7 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,13 +43,16 @@ public final class GatewayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return CommandFailure.run(spec, () -> {
             try {
-                Writer log = flags.accessLogWriter(out);
+                ProxyLimits limits = flags.limits();
+                ProxyFlags.leakDetectionOffByDefault();
+                Optional<Writer> log = flags.accessLogWriter(out);
                 GatewayAgent agent = GatewayAgent.start(GatewayAgentSettings.of(flags.controlPlane, flags.tokenText(),
                                 flags.namespace, flags.serviceAccount, flags.labels)
                         .withResolve(HostAddress.grouped(resolve))
                         .withListeners(ListenerAddresses.samePort(listenAddress))
                         .withAdmin(flags.admin)
-                        .withAccessLog(AccessLog.to(log)));
+                        .withAccessLog(ProxyFlags.accessLog(log))
+                        .withLimits(limits));
                 out.println("gateway " + agent.identity() + " running configuration " + agent.appliedVersion());
                 out.println("admin http://" + ControlPlaneStream.target(agent.adminAddress()) + "/metrics");
                 agent.listeners().forEach((port, address) ->

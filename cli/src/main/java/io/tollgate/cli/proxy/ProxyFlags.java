@@ -1,6 +1,8 @@
 package io.tollgate.cli.proxy;
 
+import io.netty.util.ResourceLeakDetector;
 import io.tollgate.cli.SocketAddressConverter;
+import io.tollgate.dataplane.observe.AccessLog;
 import io.tollgate.dataplane.observe.AdminServer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The flags both {@code tollgate gateway} and {@code tollgate sidecar} take (a picocli mixin). */
 final class ProxyFlags {
@@ -47,8 +50,15 @@ final class ProxyFlags {
     InetSocketAddress admin = AdminServer.loopbackEphemeral();
 
     @Option(names = "--access-log", paramLabel = "FILE", defaultValue = "-",
-            description = "Where to write one JSON line per connection; '-' is standard output (default).")
+            description = {"Where to write one JSON line per connection; '-' is standard output (default),",
+                    "'" + ACCESS_LOG_OFF + "' writes none (a file of that name: ./" + ACCESS_LOG_OFF + ")."})
     String accessLog;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+            description = "Event-loop threads of the data path (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    static final String ACCESS_LOG_OFF = "off";
 
     /** The token's text, from the flag or the file. */
     String tokenText() throws AgentStartException {
@@ -62,23 +72,54 @@ final class ProxyFlags {
         }
     }
 
-    /** A writer for the access log, {@code out} for '-'; the caller closes a file's after the proxy stops. */
-    Writer accessLogWriter(PrintWriter out) throws AgentStartException {
+    /**
+     * Turns Netty's buffer leak detector off unless {@code -Dio.netty.leakDetection.level} asks for a level: at its
+     * default it samples one buffer in 128 and records a stack trace at every touch and release of those, which
+     * showed as the proxy's largest source of garbage under load. The data plane's release discipline is what the
+     * tests check with the detector on (they run with Netty's default).
+     */
+    static void leakDetectionOffByDefault() {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+    }
+
+    /** The limits the flags ask for, on top of the defaults. */
+    ProxyLimits limits() throws AgentStartException {
+        if (threads < 1) {
+            throw new AgentStartException(AgentStartException.Kind.BAD_INPUT, "--threads: must be at least 1, got " + threads);
+        }
+        return ProxyLimits.DEFAULTS.withThreads(threads);
+    }
+
+    /**
+     * A writer for the access log, {@code out} for '-', none for {@value #ACCESS_LOG_OFF}; the caller closes a
+     * file's after the proxy stops.
+     */
+    Optional<Writer> accessLogWriter(PrintWriter out) throws AgentStartException {
+        if (accessLog.equals(ACCESS_LOG_OFF)) {
+            return Optional.empty();
+        }
         if (accessLog.equals("-")) {
-            return out;
+            return Optional.of(out);
         }
         try {
-            return Files.newBufferedWriter(Path.of(accessLog), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            return Optional.of(Files.newBufferedWriter(Path.of(accessLog), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND));
         } catch (IOException e) {
             throw new AgentStartException(AgentStartException.Kind.BAD_INPUT, accessLog + ": cannot open the access log: " + e);
         }
     }
 
+    /** Where the access log goes: the writer, or nowhere. */
+    static AccessLog accessLog(Optional<Writer> writer) {
+        return writer.map(AccessLog::to).orElseGet(AccessLog::discard);
+    }
+
     /** Closes the access log file, never the command's own output. */
-    void closeAccessLog(Writer log, PrintWriter out) throws IOException {
-        if (log != out) {
-            log.close();
+    void closeAccessLog(Optional<Writer> log, PrintWriter out) throws IOException {
+        if (log.isPresent() && log.get() != out) {
+            log.get().close();
         }
     }
 }

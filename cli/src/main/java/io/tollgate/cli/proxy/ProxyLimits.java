@@ -34,6 +34,10 @@ public record ProxyLimits(Duration connectTimeout, Duration idleTimeout, Duratio
         return new ProxyLimits(connectTimeout, idleTimeout, handshakeTimeout, newDrain, firstConfig, threads);
     }
 
+    public ProxyLimits withThreads(int newThreads) {
+        return new ProxyLimits(connectTimeout, idleTimeout, handshakeTimeout, drain, firstConfig, newThreads);
+    }
+
     private static void positive(String what, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(what + " must be positive, got " + value);

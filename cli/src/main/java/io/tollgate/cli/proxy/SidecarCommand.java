@@ -1,7 +1,6 @@
 package io.tollgate.cli.proxy;
 
 import io.tollgate.cli.CommandFailure;
-import io.tollgate.dataplane.observe.AccessLog;
 import io.tollgate.dataplane.sidecar.ExplicitListeners;
 import io.tollgate.dataplane.sidecar.OutboundListener;
 import io.tollgate.policy.compile.MeshService;
@@ -62,14 +61,17 @@ public final class SidecarCommand implements Callable<Integer> {
         return CommandFailure.run(spec, () -> {
             try {
                 ExplicitListeners listeners = explicitListeners();
-                Writer log = flags.accessLogWriter(out);
+                ProxyLimits limits = flags.limits();
+                ProxyFlags.leakDetectionOffByDefault();
+                Optional<Writer> log = flags.accessLogWriter(out);
                 List<MeshService> services = meshServices.isEmpty() ? List.of(MeshService.parse(DEFAULT_MESH_SERVICE)) : meshServices;
                 SidecarAgent agent = SidecarAgent.start(SidecarAgentSettings.of(flags.controlPlane, flags.tokenText(),
                                 flags.namespace, flags.serviceAccount, flags.labels)
                         .withInbound(new SidecarInbound.Explicit(listeners))
                         .withMeshServices(MeshServices.of(services))
                         .withAdmin(flags.admin)
-                        .withAccessLog(AccessLog.to(log)));
+                        .withAccessLog(ProxyFlags.accessLog(log))
+                        .withLimits(limits));
                 out.println("sidecar " + agent.identity() + " running configuration " + agent.appliedVersion());
                 out.println("admin http://" + ControlPlaneStream.target(agent.adminAddress()) + "/metrics");
                 for (OutboundListener listener : agent.listeners()) {

@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.tollgate.dataplane.relay.DataPathBuffers;
 import io.tollgate.dataplane.relay.UpstreamDialer;
 import io.tollgate.policy.route.PortNumber;
 import org.slf4j.Logger;
@@ -152,6 +153,7 @@ public final class GatewayServer {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, DataPathBuffers.ALLOCATOR)
                 .childHandler(new GatewayInitializer(runtime, port, connectionIds, open));
     }
 }

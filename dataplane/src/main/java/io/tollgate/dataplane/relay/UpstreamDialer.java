@@ -44,6 +44,7 @@ public final class UpstreamDialer {
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOCATOR, DataPathBuffers.ALLOCATOR)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()))
                 .handler(initializer);
         socket.mark().ifPresentOrElse(mark -> bootstrap.channelFactory(mark.channelFactory()),

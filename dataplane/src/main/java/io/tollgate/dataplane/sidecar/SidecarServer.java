@@ -11,6 +11,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tollgate.dataplane.capture.NamespacedListener;
 import io.tollgate.dataplane.pod.HostName;
 import io.tollgate.dataplane.pod.ServiceAddresses;
+import io.tollgate.dataplane.relay.DataPathBuffers;
 import io.tollgate.dataplane.relay.UpstreamDialer;
 import io.tollgate.policy.route.HostPort;
 import io.tollgate.policy.route.Hostname;
@@ -193,6 +194,7 @@ public final class SidecarServer {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, DataPathBuffers.ALLOCATOR)
                 .childHandler(new OutboundInitializer(runtime, arrival, connectionIds, open));
     }
 

@@ -18,6 +18,7 @@ import javax.net.ssl.SSLParameters;
 import java.net.InetSocketAddress;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +47,7 @@ public final class MeshClientTls {
     private volatile Loaded current;
 
     /** One credential's context; its identity is read from the certificate once, not per connection. */
-    private record Loaded(WorkloadCredentials credentials, SpiffeId identity, PeerVerifier peers, SslContext context) {
+    private record Loaded(WorkloadCredentials credentials, SpiffeId identity, VerifiedChains peers, SslContext context) {
     }
 
     /**
@@ -100,7 +101,7 @@ public final class MeshClientTls {
         Loaded loaded = current;
         WorkloadCredentials now = credentials.get();
         if (now != loaded.credentials()) {
-            loaded = load(now, loaded.peers());
+            loaded = load(now, loaded.peers().verifier());
             current = loaded;
         }
         return loaded;
@@ -117,7 +118,7 @@ public final class MeshClientTls {
                     .endpointIdentificationAlgorithm(null)
                     .sessionTimeout(MeshTlsVersions.SESSION_LIFETIME.toSeconds())
                     .build();
-            return new Loaded(workload, workload.identity(), peers, context);
+            return new Loaded(workload, workload.identity(), new VerifiedChains(peers, Clock.systemUTC()), context);
         } catch (SSLException e) {
             throw new IllegalArgumentException("client TLS context for " + workload + ": " + e.getMessage(), e);
         }

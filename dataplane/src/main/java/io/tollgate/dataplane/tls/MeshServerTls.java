@@ -18,6 +18,7 @@ import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import java.security.cert.CertificateException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class MeshServerTls {
     private final Duration handshakeTimeout;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
 
-    private record Loaded(SslContext context, PeerVerifier peers) {
+    private record Loaded(SslContext context, VerifiedChains peers) {
     }
 
     /**
@@ -71,7 +72,7 @@ public final class MeshServerTls {
                     .trustManager(new SpiffeTrustManager(peers, observer))
                     .sessionTimeout(MeshTlsVersions.SESSION_LIFETIME.toSeconds())
                     .build();
-            current.set(new Loaded(context, peers));
+            current.set(new Loaded(context, new VerifiedChains(peers, Clock.systemUTC())));
         } catch (SSLException e) {
             throw new IllegalArgumentException("server TLS context: " + e.getMessage(), e);
         }

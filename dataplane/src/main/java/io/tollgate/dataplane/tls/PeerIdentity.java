@@ -4,7 +4,6 @@ import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.internal.tcnative.SSL;
 import io.tollgate.identity.PeerRejectedException;
-import io.tollgate.identity.PeerVerifier;
 import io.tollgate.identity.SpiffeId;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -20,9 +19,9 @@ final class PeerIdentity {
      * Verifies the session's peer chain with today's verifier and returns its identity. After a full handshake
      * the trust manager has just done the same; the repeat is what makes a resumed session safe, where no
      * certificate was checked at all: a session whose certificate has since expired, or whose root has left the
-     * trust bundle, is refused here.
+     * trust bundle, is refused here. A chain seen before is answered from {@link VerifiedChains}' memory.
      */
-    static SpiffeId of(SslHandler handler, PeerVerifier peers) throws PeerRejectedException {
+    static SpiffeId of(SslHandler handler, VerifiedChains peers) throws PeerRejectedException {
         Certificate[] presented;
         try {
             presented = handler.engine().getSession().getPeerCertificates();
