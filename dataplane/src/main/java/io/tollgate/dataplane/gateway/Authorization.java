@@ -29,8 +29,15 @@ final class Authorization {
         }
     }
 
-    /** {@code denied by ns/name: reason}, or {@code denied: reason} when no policy decided. */
+    /**
+     * The verdict's reason, which names the deciding policy when one decided; prefixed with {@code denied: } only
+     * when the reason does not already say so (the AuthorizationPolicy engine's reasons do).
+     */
     static String denial(Verdict verdict) {
-        return verdict.policy().map(p -> "denied by " + p + ": " + verdict.reason()).orElse("denied: " + verdict.reason());
+        String reason = verdict.reason();
+        if (reason.startsWith("denied")) {
+            return reason;
+        }
+        return verdict.policy().map(p -> "denied by " + p + ": " + reason).orElse("denied: " + reason);
     }
 }

@@ -144,7 +144,7 @@ final class GatewayAccept extends ChannelInboundHandlerAdapter {
     private void refuse(ChannelHandlerContext ctx, SpiffeId peer, RouteTarget target, Verdict verdict) {
         if (target.protocol() == Protocol.MYSQL) {
             String message = "Host '" + peer + "' is not allowed to connect to " + target.authority() + ": "
-                    + verdict.policy().map(p -> "denied by " + p).orElse("denied: " + verdict.reason());
+                    + verdict.policy().map(p -> "denied by " + p).orElse(Authorization.denial(verdict));
             ctx.writeAndFlush(MysqlErrPacket.hostNotAllowed(message).encode(ctx.alloc()))
                     .addListener(ChannelFutureListener.CLOSE);
         } else {
