@@ -9,6 +9,7 @@ import io.tollgate.controlplane.distribution.Snapshot;
 import io.tollgate.controlplane.mesh.ControlPlane;
 import io.tollgate.model.ResourceSet;
 import io.tollgate.model.load.LoadResult;
+import io.tollgate.model.load.ReadText;
 import io.tollgate.model.load.ResourceLoader;
 import io.tollgate.model.load.SourceText;
 import io.tollgate.policy.compile.GatewayRouteCompiler;
@@ -21,12 +22,14 @@ import io.tollgate.policy.scope.Proxy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One proxy's consumer, doing what a proxy does with a snapshot: re-load every document with the control plane's
- * own loader (file:line kept), then compile it (a sidecar its route table; a gateway its route table and its
+ * own loader (file:line kept; a document unchanged since the last snapshot is not parsed again), then compile it (a sidecar its route table; a gateway its route table and its
  * authorization engine). Records when each version arrived and was applied, and the CPU the compile took.
  *
  * <p>Called on the proxy's client thread only; {@link #last()} is read by the benchmark thread through a volatile.
@@ -43,6 +46,10 @@ final class CompilingProxy implements SnapshotConsumer {
 
     private final ProxyNode node;
     private final Proxy proxy;
+    private final ResourceLoader loader = new ResourceLoader();
+    // Each document as last read, so that a push changing one document re-reads that one; the checks over the
+    // whole snapshot run every time (ResourceLoader.combine): the verdict is that of loading everything afresh.
+    private Map<ConfigDocument, ReadText> lastRead = Map.of();
     private volatile Applied last;
     private volatile String refusal = "";
 
@@ -69,17 +76,23 @@ final class CompilingProxy implements SnapshotConsumer {
     public Verdict apply(Snapshot snapshot) {
         long receivedAt = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
-        List<SourceText> texts = new ArrayList<>(snapshot.documents().size());
+        List<ReadText> texts = new ArrayList<>(snapshot.documents().size());
+        Map<ConfigDocument, ReadText> read = HashMap.newHashMap(snapshot.documents().size());
         Optional<SourceText> mesh = Optional.empty();
         for (ConfigDocument document : snapshot.documents()) {
-            SourceText text = SourceText.startingAt(document.source(), document.line(), document.yaml());
             if (document.source().equals(ControlPlane.MESH_CONFIG_SOURCE)) {
-                mesh = Optional.of(text);
-            } else {
-                texts.add(text);
+                mesh = Optional.of(SourceText.startingAt(document.source(), document.line(), document.yaml()));
+                continue;
             }
+            ReadText text = lastRead.get(document);
+            if (text == null) {
+                text = loader.read(SourceText.startingAt(document.source(), document.line(), document.yaml()));
+            }
+            read.put(document, text);
+            texts.add(text);
         }
-        LoadResult loaded = new ResourceLoader().loadTexts(texts, mesh);
+        lastRead = read;
+        LoadResult loaded = loader.combine(texts, mesh);
         if (loaded.hasErrors()) {
             refusal = loaded.diagnostics().getFirst().toString();
             return Verdict.reject(refusal);

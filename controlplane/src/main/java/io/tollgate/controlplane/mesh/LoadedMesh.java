@@ -14,14 +14,19 @@ import java.util.TreeMap;
 /**
  * One validated configuration as the control plane keeps it: the loaded resources, and for each resource the very
  * document it came from (so a proxy's scope is a list of the user's own documents). Immutable.
+ *
+ * @param generation counts the valid configurations the validator produced, from 1
+ * @param change     what changed since the previous generation; empty for the first
  */
-record LoadedMesh(ResourceSet resources, Optional<ConfigDocument> meshConfig, Map<String, TreeMap<Integer, ConfigDocument>> byFile) {
-    static LoadedMesh of(ResourceSet resources, List<ConfigDocument> documents, Optional<ConfigDocument> meshConfig) {
+record LoadedMesh(ResourceSet resources, Optional<ConfigDocument> meshConfig, Map<String, TreeMap<Integer, ConfigDocument>> byFile,
+                  long generation, Optional<MeshChange> change) {
+    static LoadedMesh of(ResourceSet resources, List<ConfigDocument> documents, Optional<ConfigDocument> meshConfig,
+                         long generation, Optional<MeshChange> change) {
         Map<String, TreeMap<Integer, ConfigDocument>> byFile = new HashMap<>();
         for (ConfigDocument document : documents) {
             byFile.computeIfAbsent(document.source(), f -> new TreeMap<>()).put(document.line(), document);
         }
-        return new LoadedMesh(resources, meshConfig, Map.copyOf(byFile));
+        return new LoadedMesh(resources, meshConfig, Map.copyOf(byFile), generation, change);
     }
 
     /** The document a resource was written in: the last document of its file starting at or before its line. */

@@ -5,42 +5,94 @@ import io.tollgate.controlplane.source.ConfigValidator;
 import io.tollgate.controlplane.source.SourceFile;
 import io.tollgate.controlplane.source.SourceSet;
 import io.tollgate.controlplane.source.ValidationResult;
+import io.tollgate.model.Resource;
 import io.tollgate.model.load.LoadResult;
+import io.tollgate.model.load.ReadText;
 import io.tollgate.model.load.ResourceLoader;
 import io.tollgate.model.load.SourceText;
 import io.tollgate.model.validation.Severity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The control plane's judge of a whole candidate configuration: the same loader and validator as {@code tollgate
  * validate}, run on the exact bytes that will be distributed. Any error refuses the whole set (nothing is
- * half-applied); warnings do not. Runs on the watcher's thread.
+ * half-applied); warnings do not.
+ *
+ * <p>Each document is parsed and checked on its own once, and that reading is kept while the document stays the
+ * same (same file, line and text): an edit of one file re-reads only its changed documents. The checks that need
+ * every resource (duplicates, references) run over the whole set every time, so the verdict is exactly that of
+ * loading everything afresh ({@link ResourceLoader#combine}).
+ *
+ * <p>Threads: called on the caller's thread for the initial load, then only on the watcher's thread (which the
+ * watcher starts afterwards, so the kept readings are published to it); never two calls at once.
  */
 final class ModelValidator implements ConfigValidator<LoadedMesh> {
+    private final ResourceLoader loader = new ResourceLoader();
+    // The readings of the last set validated, by file name; files no longer in the set are dropped with it.
+    private Map<String, ParsedFile> lastRead = Map.of();
+    // The documents of the last valid set, and its generation and mesh config: what the next change is told against.
+    private Map<ConfigDocument, ParsedFile.Parsed> lastValid = Map.of();
+    private long generation;
+    private Optional<ConfigDocument> lastMesh = Optional.empty();
+
     @Override
     public ValidationResult<LoadedMesh> validate(SourceSet sources) {
+        Map<String, ParsedFile> read = HashMap.newHashMap(sources.resources().size());
         List<ConfigDocument> documents = new ArrayList<>();
-        List<SourceText> texts = new ArrayList<>();
+        List<ReadText> texts = new ArrayList<>();
+        Map<ConfigDocument, ParsedFile.Parsed> byDocument = new HashMap<>();
         for (SourceFile file : sources.resources()) {
             String name = file.path().toString();
-            for (ConfigDocument document : DocumentSplitter.split(name, file.text())) {
-                documents.add(document);
-                texts.add(SourceText.startingAt(name, document.line(), document.yaml()));
+            ParsedFile parsed = ParsedFile.read(name, file.text(), lastRead.get(name), lastValid, loader);
+            read.put(name, parsed);
+            for (ParsedFile.Parsed document : parsed.documents()) {
+                documents.add(document.document());
+                texts.add(document.read());
+                byDocument.put(document.document(), document);
             }
         }
+        lastRead = read;
         Optional<ConfigDocument> mesh = sources.meshConfig()
-                .map(f -> new ConfigDocument(ControlPlane.MESH_CONFIG_SOURCE, 1, f.text()));
+                .map(f -> new ConfigDocument(ControlPlane.MESH_CONFIG_SOURCE, 1, f.text()))
+                .map(m -> lastMesh.filter(m::equals).orElse(m)); // unchanged: the same instance, as for resources
         Optional<SourceText> meshText = sources.meshConfig().map(f -> new SourceText(f.path().toString(), f.text()));
-        LoadResult loaded = new ResourceLoader().loadTexts(texts, meshText);
+        LoadResult loaded = loader.combine(texts, meshText);
         if (loaded.hasErrors()) {
             return new ValidationResult.Invalid<>(loaded.diagnostics().stream()
                     .filter(d -> d.severity() == Severity.ERROR).map(Object::toString).toList());
         }
         List<ConfigDocument> all = new ArrayList<>(documents);
         mesh.ifPresent(all::add);
-        return new ValidationResult.Valid<>(all, LoadedMesh.of(loaded.resources(), documents, mesh));
+        Optional<MeshChange> change = generation == 0 ? Optional.empty() : Optional.of(changeSinceLastValid(byDocument, mesh));
+        lastValid = byDocument;
+        lastMesh = mesh;
+        generation++;
+        return new ValidationResult.Valid<>(all, LoadedMesh.of(loaded.resources(), documents, mesh, generation, change));
+    }
+
+    private MeshChange changeSinceLastValid(Map<ConfigDocument, ParsedFile.Parsed> now, Optional<ConfigDocument> mesh) {
+        Set<ConfigDocument> removed = new HashSet<>();
+        List<Resource> added = new ArrayList<>();
+        Set<String> kinds = new HashSet<>();
+        lastValid.forEach((document, parsed) -> {
+            if (!now.containsKey(document)) {
+                removed.add(document);
+                parsed.read().resources().forEach(r -> kinds.add(r.kind()));
+            }
+        });
+        now.forEach((document, parsed) -> {
+            if (!lastValid.containsKey(document)) {
+                added.addAll(parsed.read().resources());
+                parsed.read().resources().forEach(r -> kinds.add(r.kind()));
+            }
+        });
+        return new MeshChange(generation, removed, added, kinds, !mesh.equals(lastMesh));
     }
 }
