@@ -11,7 +11,7 @@ import java.util.Set;
  * is removed and added. Lets {@link ModelScope} update a proxy's last scope instead of computing it again.
  *
  * @param from     the generation of the configuration this one follows
- * @param removed  documents of that configuration that are not in this one
+ * @param removed  documents of that configuration that are not in this one (its own instances)
  * @param added    the resources of documents that are new in this one
  * @param kinds    the kinds of every resource in a removed or added document
  * @param meshConfigChanged whether the mesh config differs (it can change what every proxy sees)

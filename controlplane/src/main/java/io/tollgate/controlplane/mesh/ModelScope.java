@@ -17,6 +17,8 @@ import io.tollgate.model.security.AuthorizationPolicy;
 import io.tollgate.policy.scope.Proxy;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +82,13 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
 
     /** The last scope without the removed documents, with the added ones the proxy sees; the same list if neither. */
     private static List<ConfigDocument> updated(List<ConfigDocument> before, MeshChange change, LoadedMesh mesh, Proxy proxy) {
+        // By identity: the last scope holds the last version's own instances, and so does the change. A hundred
+        // scopes of 10,000 documents are walked here; equals() on each would cost more than the rest of a push.
+        Set<ConfigDocument> removed = Collections.newSetFromMap(new IdentityHashMap<>());
+        removed.addAll(change.removed());
         List<ConfigDocument> kept = new ArrayList<>(before.size());
         for (ConfigDocument document : before) {
-            if (!change.removed().contains(document)) {
+            if (!removed.contains(document)) {
                 kept.add(document);
             }
         }
