@@ -93,16 +93,19 @@ final class ScaleRun {
         for (int r = 1; r <= settings.rounds(); r++) {
             int round = r;
             int team = settings.teams() / 2 + round;
+            String file = TeamFile.fileName(team);
             String name = "name: gw-" + TeamFile.namespace(team) + "-0\n";
             change(controlPlane, fleet, table, "one AuthorizationPolicy edited (" + TeamFile.namespace(team) + "), round " + round,
-                    d -> d.source().endsWith(TeamFile.fileName(team)) && d.yaml().contains(name),
+                    d -> d.source().endsWith(file) && d.yaml().contains(name),
                     () -> files.rewrite(team, round, 0));
         }
         for (int r = 1; r <= settings.rounds(); r++) {
             int round = r;
-            int team = (int) ((long) (round - 1) * settings.teams() / Math.max(1, settings.sidecars()));
+            // The team of sidecar round-1, so that a sidecar holds the entry in both modes.
+            int team = settings.sidecars() == 0 ? round - 1 : (int) ((long) (round - 1) * settings.teams() / settings.sidecars());
+            String file = TeamFile.fileName(team);
             change(controlPlane, fleet, table, "one ServiceEntry edited (" + TeamFile.namespace(team) + "/db-00), round " + round,
-                    d -> d.source().endsWith(TeamFile.fileName(team)) && d.yaml().contains("kind: ServiceEntry")
+                    d -> d.source().endsWith(file) && d.yaml().contains("kind: ServiceEntry")
                             && d.yaml().contains("name: db-00\n"),
                     () -> files.rewrite(team, 0, round));
         }
@@ -121,7 +124,8 @@ final class ScaleRun {
         Clocks start = Clocks.now();
         edit.apply();
         long published = Arrivals.awaitNewVersion(controlPlane, version);
-        Arrivals.Moments arrived = Arrivals.await(holders, controlPlane.version());
+        Arrivals.Moments arrived = holders.isEmpty() ? new Arrivals.Moments(published, published)
+                : Arrivals.await(holders, controlPlane.version());
         Clocks end = Clocks.now();
         Arrivals.awaitAcknowledged(controlPlane, before.size());
         List<String> others = before.entrySet().stream().filter(e -> !holders.contains(e.getKey()))

@@ -14,8 +14,10 @@ import io.tollgate.model.validation.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,31 +40,34 @@ import java.util.Set;
  */
 final class ModelValidator implements ConfigValidator<LoadedMesh> {
     private final ResourceLoader loader = new ResourceLoader();
-    // The readings of the last set validated, by file name; files no longer in the set are dropped with it.
+    // By file name: the files as last read (valid or not), and as in the last valid set, with its mesh config and
+    // generation, which the next change is told against. Files no longer named are dropped with the maps.
     private Map<String, ParsedFile> lastRead = Map.of();
-    // The documents of the last valid set, and its generation and mesh config: what the next change is told against.
-    private Map<ConfigDocument, ParsedFile.Parsed> lastValid = Map.of();
-    private long generation;
+    private Map<String, ParsedFile> lastValid = Map.of();
     private Optional<ConfigDocument> lastMesh = Optional.empty();
+    private long generation;
 
     @Override
     public ValidationResult<LoadedMesh> validate(SourceSet sources) {
-        Map<String, ParsedFile> read = HashMap.newHashMap(sources.resources().size());
-        List<ConfigDocument> documents = new ArrayList<>();
-        List<ReadText> texts = new ArrayList<>();
-        Map<ConfigDocument, ParsedFile.Parsed> byDocument = new HashMap<>();
         // Files are read on all cores (the common pool): a cold start parses 20,000 documents, an edit a few.
         Map<String, ParsedFile> previous = lastRead;
-        Map<ConfigDocument, ParsedFile.Parsed> valid = lastValid;
-        List<ParsedFile> files = sources.resources().parallelStream().map(file -> ParsedFile.read(file.path().toString(),
-                file.text(), previous.get(file.path().toString()), valid, loader)).toList();
+        Map<String, ParsedFile> valid = lastValid;
+        List<String> names = sources.resources().stream().map(f -> f.path().toString()).toList();
+        List<ParsedFile> files = sources.resources().parallelStream().map(file -> {
+            String name = file.path().toString();
+            return ParsedFile.read(name, file.text(), previous.get(name), valid.get(name), loader);
+        }).toList();
+        Map<String, ParsedFile> read = LinkedHashMap.newLinkedHashMap(files.size());
+        List<ConfigDocument> documents = new ArrayList<>();
+        List<ReadText> texts = new ArrayList<>();
+        Map<String, NavigableMap<Integer, ConfigDocument>> byFile = HashMap.newHashMap(files.size());
         for (int i = 0; i < files.size(); i++) {
             ParsedFile parsed = files.get(i);
-            read.put(sources.resources().get(i).path().toString(), parsed);
+            read.put(names.get(i), parsed);
+            byFile.put(names.get(i), parsed.byLine());
             for (ParsedFile.Parsed document : parsed.documents()) {
                 documents.add(document.document());
                 texts.add(document.read());
-                byDocument.put(document.document(), document);
             }
         }
         lastRead = read;
@@ -77,29 +82,48 @@ final class ModelValidator implements ConfigValidator<LoadedMesh> {
         }
         List<ConfigDocument> all = new ArrayList<>(documents);
         mesh.ifPresent(all::add);
-        Optional<MeshChange> change = generation == 0 ? Optional.empty() : Optional.of(changeSinceLastValid(byDocument, mesh));
-        lastValid = byDocument;
+        Optional<MeshChange> change = generation == 0 ? Optional.empty() : Optional.of(changeSinceLastValid(read, mesh));
+        lastValid = read;
         lastMesh = mesh;
         generation++;
-        return new ValidationResult.Valid<>(all, LoadedMesh.of(loaded.resources(), documents, mesh, generation, change));
+        return new ValidationResult.Valid<>(all, new LoadedMesh(loaded.resources(), mesh, byFile, generation, change));
     }
 
-    private MeshChange changeSinceLastValid(Map<ConfigDocument, ParsedFile.Parsed> now, Optional<ConfigDocument> mesh) {
+    /** File by file: an unchanged file is the very value kept, so only edited, added and removed files are walked. */
+    private MeshChange changeSinceLastValid(Map<String, ParsedFile> now, Optional<ConfigDocument> mesh) {
         Set<ConfigDocument> removed = new HashSet<>();
         List<Resource> added = new ArrayList<>();
         Set<String> kinds = new HashSet<>();
-        lastValid.forEach((document, parsed) -> {
-            if (!now.containsKey(document)) {
-                removed.add(document);
-                parsed.read().resources().forEach(r -> kinds.add(r.kind()));
+        lastValid.forEach((name, before) -> {
+            ParsedFile after = now.get(name);
+            if (after != before) {
+                Set<ConfigDocument> kept = after == null ? Set.of() : documentsOf(after);
+                for (ParsedFile.Parsed parsed : before.documents()) {
+                    if (!kept.contains(parsed.document())) {
+                        removed.add(parsed.document());
+                        parsed.read().resources().forEach(r -> kinds.add(r.kind()));
+                    }
+                }
             }
         });
-        now.forEach((document, parsed) -> {
-            if (!lastValid.containsKey(document)) {
-                added.addAll(parsed.read().resources());
-                parsed.read().resources().forEach(r -> kinds.add(r.kind()));
+        now.forEach((name, after) -> {
+            ParsedFile before = lastValid.get(name);
+            if (after != before) {
+                Set<ConfigDocument> had = before == null ? Set.of() : documentsOf(before);
+                for (ParsedFile.Parsed parsed : after.documents()) {
+                    if (!had.contains(parsed.document())) {
+                        added.addAll(parsed.read().resources());
+                        parsed.read().resources().forEach(r -> kinds.add(r.kind()));
+                    }
+                }
             }
         });
         return new MeshChange(generation, removed, added, kinds, !mesh.equals(lastMesh));
+    }
+
+    private static Set<ConfigDocument> documentsOf(ParsedFile file) {
+        Set<ConfigDocument> documents = new HashSet<>();
+        file.documents().forEach(p -> documents.add(p.document()));
+        return documents;
     }
 }
