@@ -53,8 +53,11 @@ final class CompilingProxy implements SnapshotConsumer {
     private volatile Applied last;
     private volatile String refusal = "";
 
-    CompilingProxy(ProxyNode node) {
+    private final ScaleSettings.Consumer mode;
+
+    CompilingProxy(ProxyNode node, ScaleSettings.Consumer mode) {
         this.node = node;
+        this.mode = mode;
         this.proxy = node.kind() == ProxyKind.SIDECAR ? Proxy.sidecar(node.namespace(), node.labels())
                 : Proxy.gateway(node.namespace(), node.labels());
     }
@@ -76,6 +79,10 @@ final class CompilingProxy implements SnapshotConsumer {
     public Verdict apply(Snapshot snapshot) {
         long receivedAt = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
+        if (mode == ScaleSettings.Consumer.ACCEPT) {
+            last = new Applied(snapshot, receivedAt, receivedAt, 0);
+            return Verdict.accept();
+        }
         List<ReadText> texts = new ArrayList<>(snapshot.documents().size());
         Map<ConfigDocument, ReadText> read = HashMap.newHashMap(snapshot.documents().size());
         Optional<SourceText> mesh = Optional.empty();

@@ -44,23 +44,24 @@ final class ProxyFleet implements AutoCloseable {
     }
 
     /** Mints a token and obtains a certificate for each proxy; nothing is connected yet. */
-    static ProxyFleet bootstrap(ControlPlane controlPlane, int sidecars, int gateways, int teams) throws Exception {
+    static ProxyFleet bootstrap(ControlPlane controlPlane, int sidecars, int gateways, int teams, ScaleSettings.Consumer mode)
+            throws Exception {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < sidecars; i++) {
             int team = (int) ((long) i * teams / sidecars);
             String account = "app-" + i % 5;
-            members.add(member(controlPlane, new ProxyNode("sidecar-" + i + "." + TeamFile.namespace(team), ProxyKind.SIDECAR,
+            members.add(member(controlPlane, mode, new ProxyNode("sidecar-" + i + "." + TeamFile.namespace(team), ProxyKind.SIDECAR,
                     TeamFile.namespace(team), account, Map.of("app", account))));
         }
         for (int i = 0; i < gateways; i++) {
             EgressGateway gateway = EgressGateway.values()[i % EgressGateway.values().length];
-            members.add(member(controlPlane, new ProxyNode(gateway.name + "-" + i + "." + gateway.namespace, ProxyKind.GATEWAY,
+            members.add(member(controlPlane, mode, new ProxyNode(gateway.name + "-" + i + "." + gateway.namespace, ProxyKind.GATEWAY,
                     gateway.namespace, gateway.serviceAccount(), Map.of("istio", gateway.label, "app", gateway.name))));
         }
         return new ProxyFleet(members);
     }
 
-    private static Member member(ControlPlane controlPlane, ProxyNode node) throws Exception {
+    private static Member member(ControlPlane controlPlane, ScaleSettings.Consumer mode, ProxyNode node) throws Exception {
         SpiffeId id = new SpiffeId(controlPlane.trustDomain(), node.namespace(), node.serviceAccount());
         String token = controlPlane.mintToken(id, Duration.ofMinutes(10));
         String target = "127.0.0.1:" + controlPlane.address().getPort();
@@ -69,7 +70,7 @@ final class ProxyFleet implements AutoCloseable {
         PeerVerifier server = PeerVerifier.forMesh(credentials.trustBundle(), id.trustDomain(), List.of(), Clock.systemUTC())
                 .expecting(ControlPlaneIdentity.in(id.trustDomain()));
         ChannelCredentials channel = NettySslContextChannelCredentials.create(ControlPlaneTls.meshClient(() -> credentials, server));
-        return new Member(new CompilingProxy(node), channel);
+        return new Member(new CompilingProxy(node, mode), channel);
     }
 
     /** Starts every proxy's stream at once; returns immediately. */

@@ -43,9 +43,10 @@ final class ScaleRun {
             Table table = new Table("%s: %d ServiceEntries + %d AuthorizationPolicies (+%d DestinationRules, %d VirtualServices, "
                     .formatted(exports.description, settings.teams() * settings.serviceEntriesPerTeam(),
                             settings.teams() * settings.policiesPerTeam(), settings.teams(), settings.teams())
-                    + "%d Gateways) in %d files, %.1f MB; %d sidecars + %d gateways"
+                    + "%d Gateways) in %d files, %.1f MB; %d sidecars + %d gateways that %s"
                     .formatted(EgressGateway.values().length, settings.teams() + 1, files.bytes() / 1e6,
-                            settings.sidecars(), settings.gateways()));
+                            settings.sidecars(), settings.gateways(), settings.consumer() == ScaleSettings.Consumer.COMPILE
+                                    ? "re-load and compile what they receive" : "accept what they receive unread (distribution only)"));
             System.gc();
             Clocks start = Clocks.now();
             ControlPlane controlPlane = ControlPlane.start(new ControlPlaneSettings(List.of(files.resources()),
@@ -55,7 +56,8 @@ final class ScaleRun {
                     "includes opening the CA and binding the port");
             try (controlPlane) {
                 Clocks bootstrapping = Clocks.now();
-                ProxyFleet fleet = ProxyFleet.bootstrap(controlPlane, settings.sidecars(), settings.gateways(), settings.teams());
+                ProxyFleet fleet = ProxyFleet.bootstrap(controlPlane, settings.sidecars(), settings.gateways(), settings.teams(),
+                        settings.consumer());
                 table.phase("proxies' join tokens + certificates (not part of the goal)", bootstrapping.until(Clocks.now()),
                         (settings.sidecars() + settings.gateways()) + " CSRs signed");
                 try (fleet) {

@@ -7,10 +7,18 @@ import java.util.List;
  * ServiceEntries and 10 AuthorizationPolicies each, 90 sidecars and 10 egress gateways.
  */
 record ScaleSettings(List<Exports> modes, int teams, int serviceEntriesPerTeam, int policiesPerTeam, int sidecars,
-                     int gateways, int rounds) {
+                     int gateways, int rounds, Consumer consumer) {
+
+    /** What each proxy does with a snapshot. */
+    enum Consumer {
+        /** Re-load and compile it, as a proxy does (the goal's setting). */
+        COMPILE,
+        /** Accept it unread: isolates distribution from 100 proxies' compile work on the same two cores. */
+        ACCEPT
+    }
 
     static final String USAGE = "usage: ControlPlaneScaleBenchmark [both|mesh-wide|namespace-local] [teams=1000] "
-            + "[serviceEntriesPerTeam=10] [policiesPerTeam=10] [sidecars=90] [gateways=10] [rounds=3]";
+            + "[serviceEntriesPerTeam=10] [policiesPerTeam=10] [sidecars=90] [gateways=10] [rounds=3] [compile|accept]";
 
     static ScaleSettings parse(String[] args) {
         List<Exports> modes = switch (args.length > 0 ? args[0] : "both") {
@@ -20,7 +28,15 @@ record ScaleSettings(List<Exports> modes, int teams, int serviceEntriesPerTeam, 
             default -> throw new IllegalArgumentException("unknown mode '" + args[0] + "'\n" + USAGE);
         };
         return new ScaleSettings(modes, number(args, 1, 1000), number(args, 2, 10), number(args, 3, 10),
-                number(args, 4, 90), number(args, 5, 10), number(args, 6, 3));
+                number(args, 4, 90), number(args, 5, 10), number(args, 6, 3), consumer(args));
+    }
+
+    private static Consumer consumer(String[] args) {
+        return switch (args.length > 7 ? args[7] : "compile") {
+            case "compile" -> Consumer.COMPILE;
+            case "accept" -> Consumer.ACCEPT;
+            default -> throw new IllegalArgumentException("unknown consumer '" + args[7] + "'\n" + USAGE);
+        };
     }
 
     private static int number(String[] args, int index, int fallback) {

@@ -96,9 +96,8 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
         if (kept.size() == before.size() && added.isEmpty()) {
             return before;
         }
-        Set<ConfigDocument> documents = new LinkedHashSet<>(kept);
-        documents.addAll(added);
-        return List.copyOf(documents);
+        kept.addAll(added); // no duplicate: added documents are new, kept ones were all there before
+        return List.copyOf(kept);
     }
 
     /** The documents of what {@code proxy} sees of {@code resources}, the mesh config last. */
