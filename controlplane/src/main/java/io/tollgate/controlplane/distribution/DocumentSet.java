@@ -44,6 +44,11 @@ final class DocumentSet {
         return documents.stream().map(IndexedDocument::pushed).toList();
     }
 
+    /** The documents, in the order the scope gave them. */
+    List<IndexedDocument> indexed() {
+        return documents;
+    }
+
     SetDigest digest() {
         return digest;
     }
@@ -66,12 +71,12 @@ final class DocumentSet {
     }
 
     /** Documents in this set and not in {@code previous}. */
-    List<PushedDocument> addedSince(DocumentSet previous) {
+    List<IndexedDocument> addedSince(DocumentSet previous) {
         Map<String, IndexedDocument> before = previous.index();
-        List<PushedDocument> added = new ArrayList<>();
+        List<IndexedDocument> added = new ArrayList<>();
         for (IndexedDocument document : documents) {
             if (!before.containsKey(document.pushed().id())) {
-                added.add(document.pushed());
+                added.add(document);
             }
         }
         return added;

@@ -25,7 +25,9 @@ final class Publication<T> {
     private final Map<ConfigDocument, IndexedDocument> byContent;
     private final Map<ConfigDocument, IndexedDocument> byInstance;
     private final List<IndexedDocument> inOrder;
-    private final ConcurrentMap<ScopeKey, DocumentSet> scoped = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ScopeKey, Scoped> scoped = new ConcurrentHashMap<>();
+    // The previous version's scopes (not the previous Publication: versions must not chain in memory).
+    private final Map<ScopeKey, Scoped> inherited;
     private final ConcurrentMap<SetDigest, List<DocumentSet>> sets = new ConcurrentHashMap<>();
     private final ConcurrentMap<Transition, byte[]> bodies = new ConcurrentHashMap<>();
 
@@ -34,6 +36,7 @@ final class Publication<T> {
         this.config = config;
         this.scope = scope;
         Map<ConfigDocument, IndexedDocument> known = previous == null ? Map.of() : previous.byContent;
+        this.inherited = previous == null ? Map.of() : previous.scoped;
         int size = config.documents().size();
         Map<ConfigDocument, IndexedDocument> contents = HashMap.newHashMap(size);
         Map<ConfigDocument, IndexedDocument> instances = new IdentityHashMap<>(size);
@@ -62,7 +65,7 @@ final class Publication<T> {
 
     /** The documents a proxy with this key sees; computed on first request, then shared. */
     DocumentSet scopedFor(ScopeKey key) {
-        return scoped.computeIfAbsent(key, this::scope);
+        return scoped.computeIfAbsent(key, this::scope).set();
     }
 
     /**
@@ -73,8 +76,22 @@ final class Publication<T> {
         return bodies.computeIfAbsent(new Transition(from, to), t -> PushEncoding.body(version(), t.from(), t.to()));
     }
 
-    private DocumentSet scope(ScopeKey key) {
+    private Scoped scope(ScopeKey key) {
         List<ConfigDocument> visible = scope.documents(key, config);
+        Scoped before = inherited.get(key);
+        if (before != null && before.visible() == visible) {
+            // The scope said "unchanged" by handing back its very list: its documents are this version's too (the
+            // same instances, so the same indexed documents), and so is the set made of them.
+            List<DocumentSet> candidates = sets.computeIfAbsent(before.set().digest(), d -> new CopyOnWriteArrayList<>());
+            if (!candidates.contains(before.set())) {
+                candidates.add(before.set());
+            }
+            return before;
+        }
+        return new Scoped(visible, indexed(visible));
+    }
+
+    private DocumentSet indexed(List<ConfigDocument> visible) {
         List<IndexedDocument> indexed = new ArrayList<>(visible.size());
         SetDigest digest = SetDigest.EMPTY;
         List<ConfigDocument> all = config.documents();
@@ -107,6 +124,10 @@ final class Publication<T> {
         DocumentSet created = DocumentSet.of(indexed);
         candidates.add(created);
         return created;
+    }
+
+    /** A key's scope: the list the scope returned, and the set made of it. */
+    private record Scoped(List<ConfigDocument> visible, DocumentSet set) {
     }
 
     /** Cache key: DocumentSet compares by identity, which is what a transition between two sets means. */

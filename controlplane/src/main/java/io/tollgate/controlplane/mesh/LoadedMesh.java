@@ -5,29 +5,28 @@ import io.tollgate.model.Resource;
 import io.tollgate.model.ResourceSet;
 import io.tollgate.model.SourceLocation;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * One validated configuration as the control plane keeps it: the loaded resources, and for each resource the very
  * document it came from (so a proxy's scope is a list of the user's own documents). Immutable.
+ *
+ * @param byFile     each file's documents by the line they start on
+ * @param generation counts the valid configurations the validator produced, from 1
+ * @param change     what changed since the previous generation; empty for the first
  */
-record LoadedMesh(ResourceSet resources, Optional<ConfigDocument> meshConfig, Map<String, TreeMap<Integer, ConfigDocument>> byFile) {
-    static LoadedMesh of(ResourceSet resources, List<ConfigDocument> documents, Optional<ConfigDocument> meshConfig) {
-        Map<String, TreeMap<Integer, ConfigDocument>> byFile = new HashMap<>();
-        for (ConfigDocument document : documents) {
-            byFile.computeIfAbsent(document.source(), f -> new TreeMap<>()).put(document.line(), document);
-        }
-        return new LoadedMesh(resources, meshConfig, Map.copyOf(byFile));
+record LoadedMesh(ResourceSet resources, Optional<ConfigDocument> meshConfig,
+                  Map<String, NavigableMap<Integer, ConfigDocument>> byFile, long generation, Optional<MeshChange> change) {
+    LoadedMesh {
+        byFile = Map.copyOf(byFile);
     }
 
     /** The document a resource was written in: the last document of its file starting at or before its line. */
     ConfigDocument documentOf(Resource resource) {
         SourceLocation at = resource.meta().location();
-        TreeMap<Integer, ConfigDocument> documents = byFile.get(at.file());
+        NavigableMap<Integer, ConfigDocument> documents = byFile.get(at.file());
         Map.Entry<Integer, ConfigDocument> entry = documents == null ? null : documents.floorEntry(at.line());
         if (entry == null) {
             throw new IllegalStateException("no document holds " + resource.kind() + " " + resource.meta().qualifiedName() + " at " + at);

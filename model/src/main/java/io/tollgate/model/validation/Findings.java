@@ -11,7 +11,8 @@ import java.util.Map;
  * The diagnostics of one document (a resource, or the mesh config), each naming the resource and a field path.
  * The YAML reader records where every field it reads was written, so that a validator working on records can say
  * {@code error(path, ...)} and the diagnostic still carries the line of that field (or of its nearest written
- * ancestor, for a field that is missing). Single-threaded: one loader fills it, then it is only read.
+ * ancestor, for a field that is missing). Single-threaded: one loader fills it, then it is only read (and copied,
+ * never added to, when a load is combined again).
  */
 public final class Findings {
     private final String subject;
@@ -22,6 +23,18 @@ public final class Findings {
     public Findings(String subject, SourceLocation documentStart) {
         this.subject = subject;
         this.documentStart = documentStart;
+    }
+
+    /**
+     * An independent copy: what is added to it later does not show in this one. For a load that keeps findings to
+     * combine again ({@code ResourceLoader.combine}) and must not let one combination's cross-resource diagnostics
+     * leak into the next.
+     */
+    public Findings copy() {
+        Findings copy = new Findings(subject, documentStart);
+        copy.written.putAll(written);
+        copy.diagnostics.addAll(diagnostics);
+        return copy;
     }
 
     public String subject() {

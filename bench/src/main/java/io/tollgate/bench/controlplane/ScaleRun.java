@@ -1,0 +1,166 @@
+package io.tollgate.bench.controlplane;
+
+import com.google.gson.Gson;
+import io.tollgate.controlplane.distribution.ConfigDocument;
+import io.tollgate.controlplane.distribution.ProxyKind;
+import io.tollgate.controlplane.mesh.ControlPlane;
+import io.tollgate.controlplane.mesh.ControlPlaneSettings;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * One mode of the benchmark, start to end: generate the files, start the control plane (load + validate),
+ * bootstrap the proxies' certificates (outside the timed figures), connect them all and wait until every one
+ * compiled the first version, then edit one policy and one ServiceEntry on disk, a few times each, and wait until
+ * every proxy that holds the edited document has applied the new version.
+ */
+final class ScaleRun {
+    private final ScaleSettings settings;
+    private final Exports exports;
+    private final PrintStream out;
+
+    ScaleRun(ScaleSettings settings, Exports exports, PrintStream out) {
+        this.settings = settings;
+        this.exports = exports;
+        this.out = out;
+    }
+
+    void run() throws Exception {
+        Path state = Files.createTempDirectory("tollgate-scale-state-");
+        try (MeshFiles files = MeshFiles.write(settings.teams(), settings.serviceEntriesPerTeam(), settings.policiesPerTeam(),
+                exports)) {
+            Table table = new Table("%s: %d ServiceEntries + %d AuthorizationPolicies (+%d DestinationRules, %d VirtualServices, "
+                    .formatted(exports.description, settings.teams() * settings.serviceEntriesPerTeam(),
+                            settings.teams() * settings.policiesPerTeam(), settings.teams(), settings.teams())
+                    + "%d Gateways) in %d files, %.1f MB; %d sidecars + %d gateways that %s"
+                    .formatted(EgressGateway.values().length, settings.teams() + 1, files.bytes() / 1e6,
+                            settings.sidecars(), settings.gateways(), settings.consumer() == ScaleSettings.Consumer.COMPILE
+                                    ? "re-load and compile what they receive" : "accept what they receive unread (distribution only)"));
+            System.gc();
+            Clocks start = Clocks.now();
+            ControlPlane controlPlane = ControlPlane.start(new ControlPlaneSettings(List.of(files.resources()),
+                    Optional.of(files.meshConfig()), state, new InetSocketAddress("127.0.0.1", 0)), Clock.systemUTC());
+            Clocks loaded = Clocks.now();
+            table.phase("control plane start: load + validate " + files.documents() + " documents", start.until(loaded),
+                    "includes opening the CA and binding the port");
+            try (controlPlane) {
+                Clocks bootstrapping = Clocks.now();
+                ProxyFleet fleet = ProxyFleet.bootstrap(controlPlane, settings.sidecars(), settings.gateways(), settings.teams(),
+                        settings.consumer());
+                table.phase("proxies' join tokens + certificates (not part of the goal)", bootstrapping.until(Clocks.now()),
+                        (settings.sidecars() + settings.gateways()) + " CSRs signed");
+                try (fleet) {
+                    connectAndChange(controlPlane, fleet, files, table, start.until(loaded));
+                }
+            }
+            table.print(out);
+        } finally {
+            try (var paths = Files.walk(state)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private void connectAndChange(ControlPlane controlPlane, ProxyFleet fleet, MeshFiles files, Table table,
+                                  Clocks.Span load) throws IOException {
+        List<CompilingProxy> all = fleet.proxies();
+        String first = controlPlane.version();
+        Clocks connecting = Clocks.now();
+        fleet.connect(controlPlane.address().getPort());
+        Arrivals.Moments arrived = Arrivals.await(all, first);
+        Clocks connected = Clocks.now();
+        table.phase("connect " + all.size() + " proxies until all applied " + first, connecting.until(arrived.lastApplied(), connected),
+                "each re-loads and compiles its snapshot; all share the machine's cores");
+        table.moment("  of which: until the last proxy received it", arrived.lastReceived() - connecting.wallNanos(),
+                "before its compile");
+        table.moment("**cold start: load + validate + all applied**", load.wallNanos() + arrived.lastApplied() - connecting.wallNanos(),
+                "goal < 2000 ms; until all received: %d ms".formatted(Table.ms(load.wallNanos() + arrived.lastReceived()
+                        - connecting.wallNanos())));
+        Arrivals.awaitAcknowledged(controlPlane, all.size());
+        sizes(fleet, table);
+
+        for (int r = 1; r <= settings.rounds(); r++) {
+            int round = r;
+            int team = settings.teams() / 2 + round;
+            String file = TeamFile.fileName(team);
+            String name = "name: gw-" + TeamFile.namespace(team) + "-0\n";
+            change(controlPlane, fleet, table, "one AuthorizationPolicy edited (" + TeamFile.namespace(team) + "), round " + round,
+                    d -> d.source().endsWith(file) && d.yaml().contains(name),
+                    () -> files.rewrite(team, round, 0));
+        }
+        for (int r = 1; r <= settings.rounds(); r++) {
+            int round = r;
+            // The team of sidecar round-1, so that a sidecar holds the entry in both modes.
+            int team = settings.sidecars() == 0 ? round - 1 : (int) ((long) (round - 1) * settings.teams() / settings.sidecars());
+            String file = TeamFile.fileName(team);
+            change(controlPlane, fleet, table, "one ServiceEntry edited (" + TeamFile.namespace(team) + "/db-00), round " + round,
+                    d -> d.source().endsWith(file) && d.yaml().contains("kind: ServiceEntry")
+                            && d.yaml().contains("name: db-00\n"),
+                    () -> files.rewrite(team, 0, round));
+        }
+    }
+
+    private interface Edit {
+        void apply() throws IOException;
+    }
+
+    private void change(ControlPlane controlPlane, ProxyFleet fleet, Table table, String what,
+                        Predicate<ConfigDocument> edited, Edit edit) throws IOException {
+        List<CompilingProxy> holders = fleet.proxies(p -> p.last().orElseThrow().snapshot().documents().stream().anyMatch(edited));
+        Map<CompilingProxy, String> before = new LinkedHashMap<>();
+        fleet.proxies().forEach(p -> before.put(p, p.last().orElseThrow().snapshot().version()));
+        String version = controlPlane.version();
+        Clocks start = Clocks.now();
+        edit.apply();
+        long published = Arrivals.awaitNewVersion(controlPlane, version);
+        Arrivals.Moments arrived = holders.isEmpty() ? new Arrivals.Moments(published, published)
+                : Arrivals.await(holders, controlPlane.version());
+        Clocks end = Clocks.now();
+        Arrivals.awaitAcknowledged(controlPlane, before.size());
+        List<String> others = before.entrySet().stream().filter(e -> !holders.contains(e.getKey()))
+                .filter(e -> !e.getKey().last().orElseThrow().snapshot().version().equals(e.getValue()))
+                .map(e -> e.getKey().node().id()).toList();
+        table.phase("**" + what + ": file written -> " + holders.size() + " holders applied**",
+                start.until(arrived.lastApplied(), end),
+                "goal < 200 ms; other proxies pushed: %s".formatted(others.isEmpty() ? "none" : others));
+        table.moment("  of which: file written -> new version in force", published - start.wallNanos(),
+                "watch debounce + read + validate");
+        table.moment("  of which: file written -> last holder received", arrived.lastReceived() - start.wallNanos(), "");
+    }
+
+    /** Documents and bytes each kind of proxy received, and what re-loading and compiling it cost one proxy. */
+    private static void sizes(ProxyFleet fleet, Table table) {
+        Gson gson = new Gson();
+        Map<String, CompilingProxy> byScope = new LinkedHashMap<>();
+        for (CompilingProxy proxy : fleet.proxies()) {
+            String key = proxy.node().kind() == ProxyKind.SIDECAR ? "sidecar" : "gateway " + proxy.node().namespace();
+            byScope.putIfAbsent(key, proxy);
+        }
+        byScope.forEach((scope, proxy) -> {
+            var applied = proxy.last().orElseThrow();
+            List<ConfigDocument> documents = applied.snapshot().documents();
+            long yaml = documents.stream().mapToLong(d -> d.yaml().getBytes(StandardCharsets.UTF_8).length).sum();
+            long json = gson.toJson(documents).getBytes(StandardCharsets.UTF_8).length;
+            double compileCpu = fleet.proxies().stream()
+                    .filter(p -> p.node().kind() == proxy.node().kind() && p.node().namespace().equals(proxy.node().namespace())
+                            || proxy.node().kind() == ProxyKind.SIDECAR && p.node().kind() == ProxyKind.SIDECAR)
+                    .mapToLong(p -> p.last().orElseThrow().compileCpuNanos()).average().orElse(0);
+            table.moment("  %s (e.g. %s) receives %d documents".formatted(scope, proxy.node().id(), documents.size()), 0,
+                    "YAML %.2f MB, as pushed (JSON) %.2f MB; re-load + compile %d ms CPU per proxy (mean)"
+                            .formatted(yaml / 1e6, json / 1e6, Table.ms((long) compileCpu)));
+        });
+    }
+}
