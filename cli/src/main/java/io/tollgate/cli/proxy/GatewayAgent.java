@@ -13,7 +13,6 @@ import io.tollgate.identity.SpiffeId;
 import io.tollgate.policy.route.PortNumber;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,13 +35,12 @@ public final class GatewayAgent implements AutoCloseable {
     // Written on the configuration thread only; read anywhere.
     private volatile GatewayServer server;
     private volatile GatewayConfig config;
-    private boolean closed;
 
     private GatewayAgent(GatewayAgentSettings settings, AgentCore core, GatewayDependencies dependencies) {
         this.settings = settings;
         this.core = core;
         this.dependencies = dependencies;
-        this.snapshots = new GatewaySnapshots(settings.namespace(), settings.labels());
+        this.snapshots = new GatewaySnapshots(settings.agent().namespace(), settings.agent().labels());
     }
 
     /**
@@ -52,28 +50,15 @@ public final class GatewayAgent implements AutoCloseable {
      * @throws AgentStartException naming what failed; nothing is left running
      */
     public static GatewayAgent start(GatewayAgentSettings settings) throws AgentStartException {
-        AgentCore core = AgentCore.bootstrap(settings.controlPlane(), settings.token(), settings.namespace(),
-                settings.serviceAccount(), Clock.systemUTC());
-        GatewayAgent agent = null;
-        try {
+        return AgentCore.start(settings.agent(), ProxyKind.GATEWAY, core -> {
             MeshServerTls tls = new MeshServerTls(core.identity::current, core.trust.verifier(),
-                    core.metrics.peerRejections(), settings.limits().handshakeTimeout());
+                    core.metrics.peerRejections(), settings.agent().limits().handshakeTimeout());
             core.trust.follow(tls::trust);
             HostResolver resolver = HostResolver.pinned(settings.resolve(), HostResolver.system());
-            agent = new GatewayAgent(settings, core, new GatewayDependencies(settings.transport(), tls, resolver,
-                    settings.accessLog(), core.metrics));
-            core.serveAdmin(settings.transport(), settings.admin(), agent::ready);
-            core.connect(settings.controlPlane(), ControlPlaneStream.node(ProxyKind.GATEWAY, settings.namespace(),
-                    settings.serviceAccount(), settings.labels()), agent::apply, settings.limits().firstConfig());
-            return agent;
-        } catch (AgentStartException | RuntimeException e) {
-            if (agent != null) {
-                agent.close(Duration.ZERO);
-            } else {
-                core.close();
-            }
-            throw e;
-        }
+            GatewayAgent agent = new GatewayAgent(settings, core, new GatewayDependencies(settings.agent().transport(),
+                    tls, resolver, settings.agent().accessLog(), core.metrics));
+            return new AgentCore.Parts<>(agent, agent::ready, agent::apply, agent::close);
+        });
     }
 
     /** On the configuration thread: compile, then start the server (first time) or swap its configuration. */
@@ -82,7 +67,7 @@ public final class GatewayAgent implements AutoCloseable {
         core.trust.aliases(compiled.trustDomainAliases());
         try {
             if (server == null) {
-                ProxyLimits limits = settings.limits();
+                ProxyLimits limits = settings.agent().limits();
                 server = GatewayServer.start(new GatewaySettings(settings.listeners(), limits.connectTimeout(),
                         limits.idleTimeout(), limits.threads()), dependencies, compiled.config());
             } else {
@@ -153,19 +138,15 @@ public final class GatewayAgent implements AutoCloseable {
     /** Stops taking configuration, drains open connections for the configured time, and releases everything. */
     @Override
     public void close() {
-        close(settings.limits().drain());
+        close(settings.agent().limits().drain());
     }
 
-    public synchronized void close(Duration drain) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        core.disconnect();
-        GatewayServer current = server;
-        if (current != null) {
-            current.shutdown(drain);
-        }
-        core.close();
+    public void close(Duration drain) {
+        core.closeAgent(drain, limit -> {
+            GatewayServer current = server;
+            if (current != null) {
+                current.shutdown(limit);
+            }
+        });
     }
 }

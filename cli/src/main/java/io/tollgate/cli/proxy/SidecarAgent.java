@@ -13,7 +13,6 @@ import io.tollgate.identity.SpiffeId;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +35,13 @@ public final class SidecarAgent implements AutoCloseable {
     private final SidecarSnapshots snapshots;
     // Written on the configuration thread only; read anywhere.
     private volatile SidecarServer server;
-    private boolean closed;
 
     private SidecarAgent(SidecarAgentSettings settings, AgentCore core, SidecarDependencies dependencies) {
         this.settings = settings;
         this.core = core;
         this.dependencies = dependencies;
-        this.snapshots = new SidecarSnapshots(settings.namespace(), settings.labels(), settings.meshServices());
+        this.snapshots = new SidecarSnapshots(settings.agent().namespace(), settings.agent().labels(),
+                settings.meshServices());
     }
 
     /**
@@ -60,27 +59,14 @@ public final class SidecarAgent implements AutoCloseable {
      * resolve no external name themselves, so a placeholder host never reaches real DNS.
      */
     public static SidecarAgent start(SidecarAgentSettings settings, HostResolver resolver) throws AgentStartException {
-        AgentCore core = AgentCore.bootstrap(settings.controlPlane(), settings.token(), settings.namespace(),
-                settings.serviceAccount(), Clock.systemUTC());
-        SidecarAgent agent = null;
-        try {
+        return AgentCore.start(settings.agent(), ProxyKind.SIDECAR, core -> {
             MeshClientTls tls = new MeshClientTls(core.identity::current, core.trust.verifier(),
-                    core.metrics.peerRejections(), settings.limits().handshakeTimeout());
+                    core.metrics.peerRejections(), settings.agent().limits().handshakeTimeout());
             core.trust.follow(tls::trust);
-            agent = new SidecarAgent(settings, core, new SidecarDependencies(settings.transport(), tls,
-                    resolver, settings.accessLog(), core.metrics));
-            core.serveAdmin(settings.transport(), settings.admin(), agent::ready);
-            core.connect(settings.controlPlane(), ControlPlaneStream.node(ProxyKind.SIDECAR, settings.namespace(),
-                    settings.serviceAccount(), settings.labels()), agent::apply, settings.limits().firstConfig());
-            return agent;
-        } catch (AgentStartException | RuntimeException e) {
-            if (agent != null) {
-                agent.close(Duration.ZERO);
-            } else {
-                core.close();
-            }
-            throw e;
-        }
+            SidecarAgent agent = new SidecarAgent(settings, core, new SidecarDependencies(settings.agent().transport(),
+                    tls, resolver, settings.agent().accessLog(), core.metrics));
+            return new AgentCore.Parts<>(agent, agent::ready, agent::apply, agent::close);
+        });
     }
 
     /** On the configuration thread: compile, then start the server (first time) or swap its routes. */
@@ -89,7 +75,8 @@ public final class SidecarAgent implements AutoCloseable {
         core.trust.aliases(compiled.trustDomainAliases());
         try {
             if (server == null) {
-                server = SidecarServer.start(settings.inbound().settings(settings.limits()), dependencies, compiled.config());
+                server = SidecarServer.start(settings.inbound().settings(settings.agent().limits()), dependencies,
+                        compiled.config());
             } else {
                 server.update(compiled.config());
             }
@@ -156,19 +143,15 @@ public final class SidecarAgent implements AutoCloseable {
     /** Stops taking configuration, drains open connections for the configured time, and releases everything. */
     @Override
     public void close() {
-        close(settings.limits().drain());
+        close(settings.agent().limits().drain());
     }
 
-    public synchronized void close(Duration drain) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        core.disconnect();
-        SidecarServer current = server;
-        if (current != null) {
-            current.shutdown(drain);
-        }
-        core.close();
+    public void close(Duration drain) {
+        core.closeAgent(drain, limit -> {
+            SidecarServer current = server;
+            if (current != null) {
+                current.shutdown(limit);
+            }
+        });
     }
 }
