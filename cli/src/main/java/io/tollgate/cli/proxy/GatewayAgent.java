@@ -6,10 +6,8 @@ import io.tollgate.dataplane.gateway.GatewayConfig;
 import io.tollgate.dataplane.gateway.GatewayDependencies;
 import io.tollgate.dataplane.gateway.GatewayServer;
 import io.tollgate.dataplane.gateway.GatewaySettings;
-import io.tollgate.dataplane.observe.ProxyMetrics;
 import io.tollgate.dataplane.relay.HostResolver;
 import io.tollgate.dataplane.tls.MeshServerTls;
-import io.tollgate.identity.SpiffeId;
 import io.tollgate.policy.route.PortNumber;
 
 import java.net.InetSocketAddress;
@@ -27,9 +25,8 @@ import java.util.Optional;
  * <p>Threads: configurations are applied on the configuration stream's thread; the server's data path runs on its
  * event loops; every public method may be called from any thread.
  */
-public final class GatewayAgent implements AutoCloseable {
+public final class GatewayAgent extends ProxyAgent {
     private final GatewayAgentSettings settings;
-    private final AgentCore core;
     private final GatewayDependencies dependencies;
     private final GatewaySnapshots snapshots;
     // Written on the configuration thread only; read anywhere.
@@ -37,8 +34,8 @@ public final class GatewayAgent implements AutoCloseable {
     private volatile GatewayConfig config;
 
     private GatewayAgent(GatewayAgentSettings settings, AgentCore core, GatewayDependencies dependencies) {
+        super(core, settings.agent().limits().drain());
         this.settings = settings;
-        this.core = core;
         this.dependencies = dependencies;
         this.snapshots = new GatewaySnapshots(settings.agent().namespace(), settings.agent().labels());
     }
@@ -79,24 +76,6 @@ public final class GatewayAgent implements AutoCloseable {
         config = compiled.config();
     }
 
-    /** The configuration version running now (the control plane's label). */
-    public String appliedVersion() {
-        return core.applied.current();
-    }
-
-    /** Waits until {@code version} runs; false if it does not within {@code limit}. */
-    public boolean awaitVersion(String version, Duration limit) {
-        return core.awaitVersion(version, limit);
-    }
-
-    /**
-     * {@code listener} hears each configuration version after it runs (not the one running when this is called),
-     * on the configuration thread; it must be quick and must not throw.
-     */
-    public void onApplied(java.util.function.Consumer<String> listener) {
-        core.onApplied(listener);
-    }
-
     /** Where each Gateway server port of the running configuration listens, by port. */
     public Map<PortNumber, InetSocketAddress> listeners() {
         Map<PortNumber, InetSocketAddress> bound = new LinkedHashMap<>();
@@ -116,37 +95,17 @@ public final class GatewayAgent implements AutoCloseable {
         return current == null ? Optional.empty() : current.listenerAddress(serverPort);
     }
 
-    public InetSocketAddress adminAddress() {
-        return core.adminAddress();
-    }
-
-    public SpiffeId identity() {
-        return core.identity.identity();
-    }
-
-    /** The counters behind {@code /metrics}, for callers that watch a number. */
-    public ProxyMetrics metrics() {
-        return core.metrics;
-    }
-
-    /** True while the server runs and accepts: what {@code /ready} says. */
+    @Override
     public boolean ready() {
         GatewayServer current = server;
         return current != null && current.ready();
     }
 
-    /** Stops taking configuration, drains open connections for the configured time, and releases everything. */
     @Override
-    public void close() {
-        close(settings.agent().limits().drain());
-    }
-
-    public void close(Duration drain) {
-        core.closeAgent(drain, limit -> {
-            GatewayServer current = server;
-            if (current != null) {
-                current.shutdown(limit);
-            }
-        });
+    void shutdown(Duration limit) {
+        GatewayServer current = server;
+        if (current != null) {
+            current.shutdown(limit);
+        }
     }
 }

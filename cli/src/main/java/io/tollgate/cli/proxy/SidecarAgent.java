@@ -2,14 +2,12 @@ package io.tollgate.cli.proxy;
 
 import io.tollgate.controlplane.distribution.ProxyKind;
 import io.tollgate.controlplane.distribution.Snapshot;
-import io.tollgate.dataplane.observe.ProxyMetrics;
 import io.tollgate.dataplane.pod.HostName;
 import io.tollgate.dataplane.relay.HostResolver;
 import io.tollgate.dataplane.sidecar.OutboundListener;
 import io.tollgate.dataplane.sidecar.SidecarDependencies;
 import io.tollgate.dataplane.sidecar.SidecarServer;
 import io.tollgate.dataplane.tls.MeshClientTls;
-import io.tollgate.identity.SpiffeId;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A workload's sidecar agent, what istio-agent and Envoy are together beside a pod: it gets a certificate with a
@@ -28,17 +25,16 @@ import java.util.function.Consumer;
  * <p>Threads: configurations are applied on the configuration stream's thread; the data path runs on the server's
  * event loops; every public method may be called from any thread.
  */
-public final class SidecarAgent implements AutoCloseable {
+public final class SidecarAgent extends ProxyAgent {
     private final SidecarAgentSettings settings;
-    private final AgentCore core;
     private final SidecarDependencies dependencies;
     private final SidecarSnapshots snapshots;
     // Written on the configuration thread only; read anywhere.
     private volatile SidecarServer server;
 
     private SidecarAgent(SidecarAgentSettings settings, AgentCore core, SidecarDependencies dependencies) {
+        super(core, settings.agent().limits().drain());
         this.settings = settings;
-        this.core = core;
         this.dependencies = dependencies;
         this.snapshots = new SidecarSnapshots(settings.agent().namespace(), settings.agent().labels(),
                 settings.meshServices());
@@ -85,24 +81,6 @@ public final class SidecarAgent implements AutoCloseable {
         }
     }
 
-    /** The configuration version running now (the control plane's label). */
-    public String appliedVersion() {
-        return core.applied.current();
-    }
-
-    /** Waits until {@code version} runs; false if it does not within {@code limit}. */
-    public boolean awaitVersion(String version, Duration limit) {
-        return core.awaitVersion(version, limit);
-    }
-
-    /**
-     * {@code listener} hears each configuration version after it runs (not the one running when this is called),
-     * on the configuration thread; it must be quick and must not throw. A pod rewrites its hosts file here.
-     */
-    public void onApplied(Consumer<String> listener) {
-        core.onApplied(listener);
-    }
-
     /** The explicit listeners of the running configuration, in name order (none in capture mode). */
     public List<OutboundListener> listeners() {
         SidecarServer current = server;
@@ -121,37 +99,17 @@ public final class SidecarAgent implements AutoCloseable {
         return current == null ? Optional.empty() : current.captureAddress();
     }
 
-    public InetSocketAddress adminAddress() {
-        return core.adminAddress();
-    }
-
-    public SpiffeId identity() {
-        return core.identity.identity();
-    }
-
-    /** The counters behind {@code /metrics}, for callers that watch a number. */
-    public ProxyMetrics metrics() {
-        return core.metrics;
-    }
-
-    /** True while the server runs and accepts: what {@code /ready} says. */
+    @Override
     public boolean ready() {
         SidecarServer current = server;
         return current != null && current.ready();
     }
 
-    /** Stops taking configuration, drains open connections for the configured time, and releases everything. */
     @Override
-    public void close() {
-        close(settings.agent().limits().drain());
-    }
-
-    public void close(Duration drain) {
-        core.closeAgent(drain, limit -> {
-            SidecarServer current = server;
-            if (current != null) {
-                current.shutdown(limit);
-            }
-        });
+    void shutdown(Duration limit) {
+        SidecarServer current = server;
+        if (current != null) {
+            current.shutdown(limit);
+        }
     }
 }
