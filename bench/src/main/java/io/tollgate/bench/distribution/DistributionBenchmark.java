@@ -1,7 +1,6 @@
 package io.tollgate.bench.distribution;
 
 import io.grpc.ChannelCredentials;
-import io.grpc.TlsServerCredentials;
 import io.tollgate.controlplane.client.ConfigClient;
 import io.tollgate.controlplane.client.ConfigClientOptions;
 import io.tollgate.controlplane.distribution.ConfigDistributor;
@@ -57,8 +56,8 @@ public final class DistributionBenchmark {
         Path dir = Files.createDirectory(root.resolve("resources"));
         List<Path> files = SyntheticConfig.write(dir, perKind, perKind);
         Path mesh = Files.writeString(root.resolve("mesh-config.yaml"), "outboundTrafficPolicy:\n  mode: REGISTRY_ONLY\n");
-        BenchPki pki = new BenchPki();
         Clock clock = Clock.systemUTC();
+        BenchMeshTls tls = BenchMeshTls.create(root.resolve("ca"), clock);
         System.out.printf("%d ServiceEntries + %d AuthorizationPolicies in %d files, %d proxies, %s%n",
                 perKind, perKind, files.size(), proxies, everything ? "every proxy sees every document"
                         : "sidecars see ServiceEntries and the mesh config, gateways see everything");
@@ -76,13 +75,12 @@ public final class DistributionBenchmark {
                 .filter(d -> !"AuthorizationPolicy".equals(config.parsed().get(d))).toList();
         var distributor = new ConfigDistributor<>(initial, scope, clock);
         var service = new DistributionService<>(distributor, caller -> true, clock);
-        var server = DistributionServer.start(new InetSocketAddress("127.0.0.1", 0), pki.serverCredentials(
-                pki.issue(new SpiffeId("cluster.local", "istio-system", "istiod")),
-                TlsServerCredentials.ClientAuth.REQUIRE), service, List.of());
+        var server = DistributionServer.start(new InetSocketAddress("127.0.0.1", 0), tls.server(), service,
+                List.of());
         watcher.start(distributor);
 
         // Certificates are the CA's business, not distribution's: issued before the clock starts.
-        List<ConfigClientOptions> options = clientOptions(pki, server.address().getPort(), proxies);
+        List<ConfigClientOptions> options = clientOptions(tls, server.address().getPort(), proxies);
         Arrivals arrivals = new Arrivals(proxies);
         long connecting = System.nanoTime();
         long connectingCpu = cpuNanos();
@@ -138,7 +136,7 @@ public final class DistributionBenchmark {
         }
     }
 
-    private static List<ConfigClientOptions> clientOptions(BenchPki pki, int port, int proxies) throws Exception {
+    private static List<ConfigClientOptions> clientOptions(BenchMeshTls tls, int port, int proxies) throws Exception {
         Map<SpiffeId, ChannelCredentials> credentials = new HashMap<>();
         List<ConfigClientOptions> options = new ArrayList<>();
         for (int i = 0; i < proxies; i++) {
@@ -150,7 +148,7 @@ public final class DistributionBenchmark {
             SpiffeId id = new SpiffeId("cluster.local", node.namespace(), node.serviceAccount());
             ChannelCredentials channel = credentials.get(id);
             if (channel == null) {
-                channel = pki.channelCredentials(pki.issue(id));
+                channel = tls.client(id);
                 credentials.put(id, channel);
             }
             options.add(ConfigClientOptions.of("127.0.0.1", port, channel, node));

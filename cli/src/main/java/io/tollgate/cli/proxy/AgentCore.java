@@ -3,6 +3,7 @@ package io.tollgate.cli.proxy;
 import io.netty.channel.EventLoopGroup;
 import io.tollgate.controlplane.client.ConfigClient;
 import io.tollgate.controlplane.client.Verdict;
+import io.tollgate.controlplane.distribution.ProxyKind;
 import io.tollgate.controlplane.distribution.ProxyNode;
 import io.tollgate.controlplane.distribution.Snapshot;
 import io.tollgate.dataplane.observe.AdminServer;
@@ -21,11 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What both proxy agents are made of besides their data path: the workload identity and the trust it implies, the
- * metrics, the admin endpoint, and the configuration stream with the version it last applied. Built in the order
- * {@link #bootstrap}, {@link #serveAdmin}, {@link #connect}; {@link #close} undoes whatever was done.
+ * metrics, the admin endpoint, and the configuration stream with the version it last applied. Started by
+ * {@link #start} (identity, admin endpoint, configuration stream); {@link #close} undoes whatever was done.
  */
 final class AgentCore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentCore.class);
@@ -46,6 +48,8 @@ final class AgentCore implements AutoCloseable {
     // Set by connect and cleared by disconnect, both on the caller's thread (start, then close).
     private volatile ConfigClient stream;
     private final List<Consumer<String>> appliedListeners = new CopyOnWriteArrayList<>();
+    // Guarded by this: an agent may be closed from a shutdown hook and from its owner at once.
+    private boolean closed;
 
     private AgentCore(ProxyIdentity identity, Clock clock) {
         this.identity = identity;
@@ -54,13 +58,39 @@ final class AgentCore implements AutoCloseable {
         identity.onRotation(renewed -> trust.bundle(renewed.trustBundle()));
     }
 
-    static AgentCore bootstrap(InetSocketAddress controlPlane, String token, String namespace, String serviceAccount,
-                               Clock clock) throws AgentStartException {
-        return new AgentCore(ProxyIdentity.bootstrap(ControlPlaneStream.target(controlPlane), token, namespace,
-                serviceAccount, clock), clock);
+    /**
+     * What an agent gives the core that starts it: the agent, whether its data path is ready, how it applies a
+     * snapshot, and how it closes (given how long to drain).
+     */
+    record Parts<A>(A agent, BooleanSupplier ready, Applier applier, Consumer<Duration> close) {
     }
 
-    void serveAdmin(Transport transport, InetSocketAddress bind, BooleanSupplier ready) throws AgentStartException {
+    /**
+     * Bootstraps the identity, lets {@code build} make the agent on it, serves the admin endpoint and returns once
+     * the first configuration runs. If anything fails, whatever was started is closed before the exception leaves.
+     */
+    static <A> A start(AgentSettings settings, ProxyKind kind, Function<AgentCore, Parts<A>> build)
+            throws AgentStartException {
+        AgentCore core = new AgentCore(ProxyIdentity.bootstrap(ControlPlaneStream.target(settings.controlPlane()),
+                settings.token(), settings.namespace(), settings.serviceAccount(), Clock.systemUTC()), Clock.systemUTC());
+        Parts<A> parts = null;
+        try {
+            parts = build.apply(core);
+            core.serveAdmin(settings.transport(), settings.admin(), parts.ready());
+            core.connect(settings.controlPlane(), ControlPlaneStream.node(kind, settings.namespace(),
+                    settings.serviceAccount(), settings.labels()), parts.applier(), settings.limits().firstConfig());
+            return parts.agent();
+        } catch (AgentStartException | RuntimeException e) {
+            if (parts != null) {
+                parts.close().accept(Duration.ZERO);
+            } else {
+                core.close();
+            }
+            throw e;
+        }
+    }
+
+    private void serveAdmin(Transport transport, InetSocketAddress bind, BooleanSupplier ready) throws AgentStartException {
         adminLoop = transport.newEventLoopGroup(1, "admin");
         try {
             admin = AdminServer.start(transport, adminLoop, bind, metrics, ready);
@@ -73,7 +103,7 @@ final class AgentCore implements AutoCloseable {
      * Opens the configuration stream and waits for the first snapshot to be applied, so that a started proxy
      * always has a configuration (and its listeners).
      */
-    void connect(InetSocketAddress controlPlane, ProxyNode node, Applier applier, Duration firstConfig)
+    private void connect(InetSocketAddress controlPlane, ProxyNode node, Applier applier, Duration firstConfig)
             throws AgentStartException {
         stream = ControlPlaneStream.start(controlPlane, identity, node, snapshot -> {
             try {
@@ -125,8 +155,22 @@ final class AgentCore implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the agent once, whichever thread asks first: stops taking configuration, lets the data path drain
+     * ({@code shutdown} is given {@code drain}), then releases the core.
+     */
+    synchronized void closeAgent(Duration drain, Consumer<Duration> shutdown) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        disconnect();
+        shutdown.accept(drain);
+        close();
+    }
+
     /** Stops taking configuration: after this returns the applier is never called again. */
-    void disconnect() {
+    private void disconnect() {
         ConfigClient open = stream;
         stream = null;
         if (open != null) {

@@ -6,14 +6,11 @@ import io.tollgate.dataplane.gateway.GatewayConfig;
 import io.tollgate.dataplane.gateway.GatewayDependencies;
 import io.tollgate.dataplane.gateway.GatewayServer;
 import io.tollgate.dataplane.gateway.GatewaySettings;
-import io.tollgate.dataplane.observe.ProxyMetrics;
 import io.tollgate.dataplane.relay.HostResolver;
 import io.tollgate.dataplane.tls.MeshServerTls;
-import io.tollgate.identity.SpiffeId;
 import io.tollgate.policy.route.PortNumber;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,21 +25,19 @@ import java.util.Optional;
  * <p>Threads: configurations are applied on the configuration stream's thread; the server's data path runs on its
  * event loops; every public method may be called from any thread.
  */
-public final class GatewayAgent implements AutoCloseable {
+public final class GatewayAgent extends ProxyAgent {
     private final GatewayAgentSettings settings;
-    private final AgentCore core;
     private final GatewayDependencies dependencies;
     private final GatewaySnapshots snapshots;
     // Written on the configuration thread only; read anywhere.
     private volatile GatewayServer server;
     private volatile GatewayConfig config;
-    private boolean closed;
 
     private GatewayAgent(GatewayAgentSettings settings, AgentCore core, GatewayDependencies dependencies) {
+        super(core, settings.agent().limits().drain());
         this.settings = settings;
-        this.core = core;
         this.dependencies = dependencies;
-        this.snapshots = new GatewaySnapshots(settings.namespace(), settings.labels());
+        this.snapshots = new GatewaySnapshots(settings.agent().namespace(), settings.agent().labels());
     }
 
     /**
@@ -52,28 +47,15 @@ public final class GatewayAgent implements AutoCloseable {
      * @throws AgentStartException naming what failed; nothing is left running
      */
     public static GatewayAgent start(GatewayAgentSettings settings) throws AgentStartException {
-        AgentCore core = AgentCore.bootstrap(settings.controlPlane(), settings.token(), settings.namespace(),
-                settings.serviceAccount(), Clock.systemUTC());
-        GatewayAgent agent = null;
-        try {
+        return AgentCore.start(settings.agent(), ProxyKind.GATEWAY, core -> {
             MeshServerTls tls = new MeshServerTls(core.identity::current, core.trust.verifier(),
-                    core.metrics.peerRejections(), settings.limits().handshakeTimeout());
+                    core.metrics.peerRejections(), settings.agent().limits().handshakeTimeout());
             core.trust.follow(tls::trust);
             HostResolver resolver = HostResolver.pinned(settings.resolve(), HostResolver.system());
-            agent = new GatewayAgent(settings, core, new GatewayDependencies(settings.transport(), tls, resolver,
-                    settings.accessLog(), core.metrics));
-            core.serveAdmin(settings.transport(), settings.admin(), agent::ready);
-            core.connect(settings.controlPlane(), ControlPlaneStream.node(ProxyKind.GATEWAY, settings.namespace(),
-                    settings.serviceAccount(), settings.labels()), agent::apply, settings.limits().firstConfig());
-            return agent;
-        } catch (AgentStartException | RuntimeException e) {
-            if (agent != null) {
-                agent.close(Duration.ZERO);
-            } else {
-                core.close();
-            }
-            throw e;
-        }
+            GatewayAgent agent = new GatewayAgent(settings, core, new GatewayDependencies(settings.agent().transport(),
+                    tls, resolver, settings.agent().accessLog(), core.metrics));
+            return new AgentCore.Parts<>(agent, agent::ready, agent::apply, agent::close);
+        });
     }
 
     /** On the configuration thread: compile, then start the server (first time) or swap its configuration. */
@@ -82,7 +64,7 @@ public final class GatewayAgent implements AutoCloseable {
         core.trust.aliases(compiled.trustDomainAliases());
         try {
             if (server == null) {
-                ProxyLimits limits = settings.limits();
+                ProxyLimits limits = settings.agent().limits();
                 server = GatewayServer.start(new GatewaySettings(settings.listeners(), limits.connectTimeout(),
                         limits.idleTimeout(), limits.threads()), dependencies, compiled.config());
             } else {
@@ -92,24 +74,6 @@ public final class GatewayAgent implements AutoCloseable {
             throw new SnapshotLoader.Refused("version " + snapshot.version() + ": " + e.getMessage());
         }
         config = compiled.config();
-    }
-
-    /** The configuration version running now (the control plane's label). */
-    public String appliedVersion() {
-        return core.applied.current();
-    }
-
-    /** Waits until {@code version} runs; false if it does not within {@code limit}. */
-    public boolean awaitVersion(String version, Duration limit) {
-        return core.awaitVersion(version, limit);
-    }
-
-    /**
-     * {@code listener} hears each configuration version after it runs (not the one running when this is called),
-     * on the configuration thread; it must be quick and must not throw.
-     */
-    public void onApplied(java.util.function.Consumer<String> listener) {
-        core.onApplied(listener);
     }
 
     /** Where each Gateway server port of the running configuration listens, by port. */
@@ -131,41 +95,17 @@ public final class GatewayAgent implements AutoCloseable {
         return current == null ? Optional.empty() : current.listenerAddress(serverPort);
     }
 
-    public InetSocketAddress adminAddress() {
-        return core.adminAddress();
-    }
-
-    public SpiffeId identity() {
-        return core.identity.identity();
-    }
-
-    /** The counters behind {@code /metrics}, for callers that watch a number. */
-    public ProxyMetrics metrics() {
-        return core.metrics;
-    }
-
-    /** True while the server runs and accepts: what {@code /ready} says. */
+    @Override
     public boolean ready() {
         GatewayServer current = server;
         return current != null && current.ready();
     }
 
-    /** Stops taking configuration, drains open connections for the configured time, and releases everything. */
     @Override
-    public void close() {
-        close(settings.limits().drain());
-    }
-
-    public synchronized void close(Duration drain) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        core.disconnect();
+    void shutdown(Duration limit) {
         GatewayServer current = server;
         if (current != null) {
-            current.shutdown(drain);
+            current.shutdown(limit);
         }
-        core.close();
     }
 }

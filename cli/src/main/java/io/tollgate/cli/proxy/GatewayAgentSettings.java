@@ -2,8 +2,6 @@ package io.tollgate.cli.proxy;
 
 import io.tollgate.dataplane.gateway.ListenerAddresses;
 import io.tollgate.dataplane.observe.AccessLog;
-import io.tollgate.dataplane.observe.AdminServer;
-import io.tollgate.dataplane.relay.Transport;
 import io.tollgate.policy.route.Hostname;
 
 import java.net.InetAddress;
@@ -15,62 +13,43 @@ import java.util.Objects;
 /**
  * What {@code tollgate gateway} is started with.
  *
- * @param controlPlane   the control plane's address (signing and distribution share it)
- * @param token          a join token for {@code namespace}/{@code serviceAccount}
- * @param labels         the gateway workload's labels: which Gateways and AuthorizationPolicies select it
- * @param resolve        fixed answers for destination host names ({@code --resolve HOST=IP}), before the system's
- * @param listeners      where each Gateway server port is bound (default: the same port on 127.0.0.1)
- * @param admin          where {@code /metrics} and {@code /ready} are served (default: a free port on 127.0.0.1)
- * @param accessLog      where the one-line-per-connection JSON log goes
+ * @param agent     what every agent is started with; the labels say which Gateways and AuthorizationPolicies
+ *                  select this gateway
+ * @param resolve   fixed answers for destination host names ({@code --resolve HOST=IP}), before the system's
+ * @param listeners where each Gateway server port is bound (default: the same port on 127.0.0.1)
  */
-public record GatewayAgentSettings(InetSocketAddress controlPlane, String token, String namespace, String serviceAccount,
-                                   Map<String, String> labels, Map<Hostname, List<InetAddress>> resolve,
-                                   ListenerAddresses listeners, InetSocketAddress admin, AccessLog accessLog,
-                                   Transport transport, ProxyLimits limits) {
+public record GatewayAgentSettings(AgentSettings agent, Map<Hostname, List<InetAddress>> resolve,
+                                   ListenerAddresses listeners) {
     public GatewayAgentSettings {
-        Objects.requireNonNull(controlPlane, "controlPlane");
-        Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(namespace, "namespace");
-        Objects.requireNonNull(serviceAccount, "serviceAccount");
-        labels = Map.copyOf(labels);
+        Objects.requireNonNull(agent, "agent");
         resolve = Map.copyOf(resolve);
         Objects.requireNonNull(listeners, "listeners");
-        Objects.requireNonNull(admin, "admin");
-        Objects.requireNonNull(accessLog, "accessLog");
-        Objects.requireNonNull(transport, "transport");
-        Objects.requireNonNull(limits, "limits");
     }
 
-    /** The defaults: system resolver only, server ports on 127.0.0.1, admin on a free port, log discarded, epoll. */
+    /** The defaults of {@link AgentSettings#of}, system resolver only, server ports on 127.0.0.1. */
     public static GatewayAgentSettings of(InetSocketAddress controlPlane, String token, String namespace,
                                           String serviceAccount, Map<String, String> labels) {
-        return new GatewayAgentSettings(controlPlane, token, namespace, serviceAccount, labels, Map.of(),
-                ListenerAddresses.samePort(InetAddress.getLoopbackAddress()), AdminServer.loopbackEphemeral(),
-                AccessLog.discard(), Transport.epoll(), ProxyLimits.DEFAULTS);
+        return new GatewayAgentSettings(AgentSettings.of(controlPlane, token, namespace, serviceAccount, labels),
+                Map.of(), ListenerAddresses.samePort(InetAddress.getLoopbackAddress()));
     }
 
     public GatewayAgentSettings withResolve(Map<Hostname, List<InetAddress>> newResolve) {
-        return new GatewayAgentSettings(controlPlane, token, namespace, serviceAccount, labels, newResolve, listeners,
-                admin, accessLog, transport, limits);
+        return new GatewayAgentSettings(agent, newResolve, listeners);
     }
 
     public GatewayAgentSettings withListeners(ListenerAddresses newListeners) {
-        return new GatewayAgentSettings(controlPlane, token, namespace, serviceAccount, labels, resolve, newListeners,
-                admin, accessLog, transport, limits);
+        return new GatewayAgentSettings(agent, resolve, newListeners);
     }
 
     public GatewayAgentSettings withAdmin(InetSocketAddress newAdmin) {
-        return new GatewayAgentSettings(controlPlane, token, namespace, serviceAccount, labels, resolve, listeners,
-                newAdmin, accessLog, transport, limits);
+        return new GatewayAgentSettings(agent.withAdmin(newAdmin), resolve, listeners);
     }
 
     public GatewayAgentSettings withAccessLog(AccessLog newAccessLog) {
-        return new GatewayAgentSettings(controlPlane, token, namespace, serviceAccount, labels, resolve, listeners,
-                admin, newAccessLog, transport, limits);
+        return new GatewayAgentSettings(agent.withAccessLog(newAccessLog), resolve, listeners);
     }
 
     public GatewayAgentSettings withLimits(ProxyLimits newLimits) {
-        return new GatewayAgentSettings(controlPlane, token, namespace, serviceAccount, labels, resolve, listeners,
-                admin, accessLog, transport, newLimits);
+        return new GatewayAgentSettings(agent.withLimits(newLimits), resolve, listeners);
     }
 }

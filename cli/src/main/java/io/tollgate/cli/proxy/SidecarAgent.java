@@ -2,23 +2,19 @@ package io.tollgate.cli.proxy;
 
 import io.tollgate.controlplane.distribution.ProxyKind;
 import io.tollgate.controlplane.distribution.Snapshot;
-import io.tollgate.dataplane.observe.ProxyMetrics;
 import io.tollgate.dataplane.pod.HostName;
 import io.tollgate.dataplane.relay.HostResolver;
 import io.tollgate.dataplane.sidecar.OutboundListener;
 import io.tollgate.dataplane.sidecar.SidecarDependencies;
 import io.tollgate.dataplane.sidecar.SidecarServer;
 import io.tollgate.dataplane.tls.MeshClientTls;
-import io.tollgate.identity.SpiffeId;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A workload's sidecar agent, what istio-agent and Envoy are together beside a pod: it gets a certificate with a
@@ -29,20 +25,19 @@ import java.util.function.Consumer;
  * <p>Threads: configurations are applied on the configuration stream's thread; the data path runs on the server's
  * event loops; every public method may be called from any thread.
  */
-public final class SidecarAgent implements AutoCloseable {
+public final class SidecarAgent extends ProxyAgent {
     private final SidecarAgentSettings settings;
-    private final AgentCore core;
     private final SidecarDependencies dependencies;
     private final SidecarSnapshots snapshots;
     // Written on the configuration thread only; read anywhere.
     private volatile SidecarServer server;
-    private boolean closed;
 
     private SidecarAgent(SidecarAgentSettings settings, AgentCore core, SidecarDependencies dependencies) {
+        super(core, settings.agent().limits().drain());
         this.settings = settings;
-        this.core = core;
         this.dependencies = dependencies;
-        this.snapshots = new SidecarSnapshots(settings.namespace(), settings.labels(), settings.meshServices());
+        this.snapshots = new SidecarSnapshots(settings.agent().namespace(), settings.agent().labels(),
+                settings.meshServices());
     }
 
     /**
@@ -60,27 +55,14 @@ public final class SidecarAgent implements AutoCloseable {
      * resolve no external name themselves, so a placeholder host never reaches real DNS.
      */
     public static SidecarAgent start(SidecarAgentSettings settings, HostResolver resolver) throws AgentStartException {
-        AgentCore core = AgentCore.bootstrap(settings.controlPlane(), settings.token(), settings.namespace(),
-                settings.serviceAccount(), Clock.systemUTC());
-        SidecarAgent agent = null;
-        try {
+        return AgentCore.start(settings.agent(), ProxyKind.SIDECAR, core -> {
             MeshClientTls tls = new MeshClientTls(core.identity::current, core.trust.verifier(),
-                    core.metrics.peerRejections(), settings.limits().handshakeTimeout());
+                    core.metrics.peerRejections(), settings.agent().limits().handshakeTimeout());
             core.trust.follow(tls::trust);
-            agent = new SidecarAgent(settings, core, new SidecarDependencies(settings.transport(), tls,
-                    resolver, settings.accessLog(), core.metrics));
-            core.serveAdmin(settings.transport(), settings.admin(), agent::ready);
-            core.connect(settings.controlPlane(), ControlPlaneStream.node(ProxyKind.SIDECAR, settings.namespace(),
-                    settings.serviceAccount(), settings.labels()), agent::apply, settings.limits().firstConfig());
-            return agent;
-        } catch (AgentStartException | RuntimeException e) {
-            if (agent != null) {
-                agent.close(Duration.ZERO);
-            } else {
-                core.close();
-            }
-            throw e;
-        }
+            SidecarAgent agent = new SidecarAgent(settings, core, new SidecarDependencies(settings.agent().transport(),
+                    tls, resolver, settings.agent().accessLog(), core.metrics));
+            return new AgentCore.Parts<>(agent, agent::ready, agent::apply, agent::close);
+        });
     }
 
     /** On the configuration thread: compile, then start the server (first time) or swap its routes. */
@@ -89,31 +71,14 @@ public final class SidecarAgent implements AutoCloseable {
         core.trust.aliases(compiled.trustDomainAliases());
         try {
             if (server == null) {
-                server = SidecarServer.start(settings.inbound().settings(settings.limits()), dependencies, compiled.config());
+                server = SidecarServer.start(settings.inbound().settings(settings.agent().limits()), dependencies,
+                        compiled.config());
             } else {
                 server.update(compiled.config());
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new SnapshotLoader.Refused("version " + snapshot.version() + ": " + e.getMessage());
         }
-    }
-
-    /** The configuration version running now (the control plane's label). */
-    public String appliedVersion() {
-        return core.applied.current();
-    }
-
-    /** Waits until {@code version} runs; false if it does not within {@code limit}. */
-    public boolean awaitVersion(String version, Duration limit) {
-        return core.awaitVersion(version, limit);
-    }
-
-    /**
-     * {@code listener} hears each configuration version after it runs (not the one running when this is called),
-     * on the configuration thread; it must be quick and must not throw. A pod rewrites its hosts file here.
-     */
-    public void onApplied(Consumer<String> listener) {
-        core.onApplied(listener);
     }
 
     /** The explicit listeners of the running configuration, in name order (none in capture mode). */
@@ -134,41 +99,17 @@ public final class SidecarAgent implements AutoCloseable {
         return current == null ? Optional.empty() : current.captureAddress();
     }
 
-    public InetSocketAddress adminAddress() {
-        return core.adminAddress();
-    }
-
-    public SpiffeId identity() {
-        return core.identity.identity();
-    }
-
-    /** The counters behind {@code /metrics}, for callers that watch a number. */
-    public ProxyMetrics metrics() {
-        return core.metrics;
-    }
-
-    /** True while the server runs and accepts: what {@code /ready} says. */
+    @Override
     public boolean ready() {
         SidecarServer current = server;
         return current != null && current.ready();
     }
 
-    /** Stops taking configuration, drains open connections for the configured time, and releases everything. */
     @Override
-    public void close() {
-        close(settings.limits().drain());
-    }
-
-    public synchronized void close(Duration drain) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        core.disconnect();
+    void shutdown(Duration limit) {
         SidecarServer current = server;
         if (current != null) {
-            current.shutdown(drain);
+            current.shutdown(limit);
         }
-        core.close();
     }
 }

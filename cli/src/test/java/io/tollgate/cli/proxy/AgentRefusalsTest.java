@@ -59,10 +59,8 @@ class AgentRefusalsTest {
     @Test
     void aTokenForAnotherWorkloadIsRefusedNamingBoth() {
         GatewayAgentSettings settings = mesh.gatewaySettings();
-        GatewayAgentSettings withSidecarToken = new GatewayAgentSettings(settings.controlPlane(),
-                mesh.token("demo-server", "default"), settings.namespace(), settings.serviceAccount(), settings.labels(),
-                settings.resolve(), settings.listeners(), settings.admin(), settings.accessLog(), settings.transport(),
-                settings.limits());
+        GatewayAgentSettings withSidecarToken = new GatewayAgentSettings(
+                settings.agent().withToken(mesh.token("demo-server", "default")), settings.resolve(), settings.listeners());
 
         assertThatThrownBy(() -> GatewayAgent.start(withSidecarToken))
                 .isInstanceOfSatisfying(AgentStartException.class, e -> {

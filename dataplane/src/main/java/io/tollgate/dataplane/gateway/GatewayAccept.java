@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.tollgate.dataplane.connection.UpstreamPipeline;
 import io.tollgate.dataplane.mysql.MysqlErrPacket;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.relay.Relay;
@@ -81,7 +82,7 @@ final class GatewayAccept extends ChannelInboundHandlerAdapter {
         HandshakeFailure kind = HandshakeFailure.classify(cause);
         runtime.metrics().handshakeFailed(kind.label());
         connection.end(ResponseFlag.DPE, "TLS handshake failed (" + kind.label() + "): " + cause.getMessage());
-        LOG.debug("connection {} from {}: TLS handshake failed ({}): {}", connection.id, connection.source, kind.label(),
+        LOG.debug("connection {} from {}: TLS handshake failed ({}): {}", connection.id(), connection.source(), kind.label(),
                 cause.toString());
         ctx.close();
     }
@@ -98,7 +99,7 @@ final class GatewayAccept extends ChannelInboundHandlerAdapter {
         connection.peer = Optional.of(peer);
         connection.serverName = MeshServerTls.requestedServerName(tls);
         GatewayConfig config = runtime.config().get();
-        ConnectionFacts facts = new ConnectionFacts(connection.peer, connection.source, connection.local.getAddress(),
+        ConnectionFacts facts = new ConnectionFacts(connection.peer, connection.source(), connection.local().getAddress(),
                 connection.serverPort, connection.serverName);
         connection.facts = Optional.of(facts);
 
@@ -162,8 +163,8 @@ final class GatewayAccept extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        connection.upstream = Optional.of(address);
-        runtime.dialer().dial(ctx.channel(), address, new UpstreamPipeline(ctx.channel(), connection))
+        connection.dialing(address);
+        runtime.dialer().dial(ctx.channel(), address, UpstreamPipeline.plain(ctx.channel(), connection))
                 .addListener((ChannelFuture connected) -> relay(ctx, address, connected));
     }
 

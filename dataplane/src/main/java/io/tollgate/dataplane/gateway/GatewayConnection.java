@@ -1,81 +1,54 @@
 package io.tollgate.dataplane.gateway;
 
 import io.netty.util.AttributeKey;
+import io.tollgate.dataplane.connection.ProxiedConnection;
 import io.tollgate.dataplane.observe.AccessLogEntry;
 import io.tollgate.dataplane.observe.ConnectionLabels;
-import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.identity.SpiffeId;
 import io.tollgate.policy.route.PortNumber;
 import io.tollgate.policy.route.RouteTarget;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What one accepted connection has learnt so far, filled in as it moves through the pipeline and written to the
- * access log and metrics once, when it closes.
+ * One connection accepted by a gateway: beside what every proxied connection records, the peer's identity, the
+ * server name it asked for, the route target and the authorization verdict.
  *
  * <p>Threading: touched only on the connection's event loop (its upstream shares that loop), so plain fields.
  */
-final class GatewayConnection {
+final class GatewayConnection extends ProxiedConnection {
     static final AttributeKey<GatewayConnection> KEY = AttributeKey.valueOf(GatewayConnection.class, "connection");
 
-    final long id;
-    final Instant start;
-    final InetSocketAddress source;
-    final InetSocketAddress local;
     final PortNumber serverPort;
     Optional<SpiffeId> peer = Optional.empty();
     Optional<String> serverName = Optional.empty();
     Optional<ConnectionFacts> facts = Optional.empty();
     Optional<RouteTarget> target = Optional.empty();
     Optional<Verdict> verdict = Optional.empty();
-    Optional<InetSocketAddress> upstream = Optional.empty();
-    ResponseFlag flag = ResponseFlag.NONE;
-    String termination;
-    long bytesReceived;
-    long bytesSent;
 
     GatewayConnection(long id, Instant start, InetSocketAddress source, InetSocketAddress local, PortNumber serverPort) {
-        this.id = id;
-        this.start = start;
-        this.source = source;
-        this.local = local;
+        super(id, start, source, local);
         this.serverPort = serverPort;
     }
 
-    /** Records the first reason the connection ends; later ones are consequences of it. */
-    void end(ResponseFlag flag, String why) {
-        if (termination == null) {
-            this.flag = flag;
-            this.termination = why;
-        }
+    /** Counted as opened once the peer is known (after the TLS handshake). */
+    @Override
+    public boolean counted() {
+        return peer.isPresent();
     }
 
-    void addReceived(long bytes) {
-        bytesReceived += bytes;
-    }
-
-    void addSent(long bytes) {
-        bytesSent += bytes;
-    }
-
-    ConnectionLabels labels() {
+    @Override
+    public ConnectionLabels labels() {
         return new ConnectionLabels(peer.map(SpiffeId::namespace).orElse(null), peer.map(SpiffeId::toString).orElse(null),
-                target.map(RouteTarget::authority).orElse(null), flag.code());
+                target.map(RouteTarget::authority).orElse(null), flag().code());
     }
 
-    AccessLogEntry toLogEntry(Instant end, String fallbackTermination) {
-        return new AccessLogEntry(id, start, Duration.between(start, end), address(source), address(local),
-                peer.map(SpiffeId::toString), serverName, target.map(RouteTarget::authority),
-                upstream.map(GatewayConnection::address), bytesReceived, bytesSent,
-                verdict.map(Verdict::label), verdict.flatMap(Verdict::policy).map(PolicyRef::toString), flag,
-                termination == null ? fallbackTermination : termination);
-    }
-
-    private static String address(InetSocketAddress address) {
-        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    @Override
+    public AccessLogEntry toLogEntry(Instant end, String fallbackTermination) {
+        return logEntry(end, fallbackTermination, peer.map(SpiffeId::toString), serverName,
+                target.map(RouteTarget::authority), verdict.map(Verdict::label),
+                verdict.flatMap(Verdict::policy).map(PolicyRef::toString));
     }
 }

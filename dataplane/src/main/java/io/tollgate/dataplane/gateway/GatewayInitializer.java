@@ -3,10 +3,8 @@ package io.tollgate.dataplane.gateway;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
-import io.tollgate.dataplane.observe.ResponseFlag;
-import io.tollgate.dataplane.relay.ByteCounter;
-import io.tollgate.dataplane.relay.IdleCloser;
-import io.tollgate.dataplane.relay.InputHold;
+import io.tollgate.dataplane.connection.DownstreamEnd;
+import io.tollgate.dataplane.connection.DownstreamPipeline;
 import io.tollgate.policy.route.PortNumber;
 
 import java.net.InetSocketAddress;
@@ -33,13 +31,9 @@ final class GatewayInitializer extends ChannelInitializer<Channel> {
                 (InetSocketAddress) ch.remoteAddress(), (InetSocketAddress) ch.localAddress(), serverPort);
         ch.attr(GatewayConnection.KEY).set(connection);
         open.add(ch);
-        ch.pipeline()
-                .addLast("tls", runtime.tls().newHandler(ch.alloc()))
-                .addLast("idle", new IdleCloser(runtime.idleTimeout(),
-                        () -> connection.end(ResponseFlag.NONE, "idle timeout after " + runtime.idleTimeout())))
-                .addLast("count", new ByteCounter(connection::addReceived))
-                .addLast("hold", new InputHold())
-                .addLast("accept", new GatewayAccept(runtime, connection))
-                .addLast("end", new ConnectionEnd(runtime, connection));
+        ch.pipeline().addLast("tls", runtime.tls().newHandler(ch.alloc()));
+        new DownstreamPipeline(connection, runtime.idleTimeout()).addTo(ch.pipeline(),
+                new GatewayAccept(runtime, connection),
+                new DownstreamEnd(connection, runtime.metrics(), runtime.accessLog()));
     }
 }

@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.tollgate.dataplane.connection.EndpointAddress;
 import io.tollgate.dataplane.relay.DataPathBuffers;
 import io.tollgate.dataplane.relay.UpstreamDialer;
 import io.tollgate.policy.route.PortNumber;
@@ -52,7 +53,7 @@ public final class GatewayServer {
         this.dependencies = dependencies;
         this.group = dependencies.transport().newEventLoopGroup(settings.threads(), "gateway");
         this.runtime = new GatewayRuntime(new AtomicReference<>(initial), dependencies.tls(),
-                new UpstreamAddress(dependencies.resolver()),
+                new UpstreamAddress(new EndpointAddress(dependencies.resolver())),
                 new UpstreamDialer(dependencies.transport(), settings.connectTimeout()),
                 dependencies.accessLog(), dependencies.metrics(), settings.idleTimeout());
     }

@@ -32,7 +32,7 @@ final class PolicyRecheck {
         runtime.metrics().authzDecision(verdict.label(), verdict.policyLabel());
         String why = "closed: denied by policy change: " + Authorization.denial(verdict);
         connection.end(ResponseFlag.DENY, why);
-        LOG.info("connection {} from {} ({}) to {}: {}", connection.id, connection.source,
+        LOG.info("connection {} from {} ({}) to {}: {}", connection.id(), connection.source(),
                 connection.peer.map(Object::toString).orElse("no identity"),
                 connection.target.map(t -> t.authority()).orElse("-"), why);
         channel.close();

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.tollgate.dataplane.capture.OriginalDestination;
 import io.tollgate.dataplane.capture.SyscallException;
+import io.tollgate.dataplane.connection.UpstreamPipeline;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.relay.Relay;
 import io.tollgate.policy.route.HostPort;
@@ -87,14 +88,14 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
             connection.end(ResponseFlag.NR, "not redirected: a connection made straight to the capture port has no destination");
             return Optional.empty();
         }
-        connection.local = original.get().address();
+        connection.capturedFor(original.get().address());
         return Optional.of(table.destinationOf(original.get().address()));
     }
 
     private void refuse(ChannelHandlerContext ctx) {
         opened();
-        LOG.debug("connection {} from {} refused ({}): {}", connection.id, connection.source, connection.flag.code(),
-                connection.termination);
+        LOG.debug("connection {} from {} refused ({}): {}", connection.id(), connection.source(), connection.flag().code(),
+                connection.termination());
         ctx.close();
     }
 
@@ -119,9 +120,13 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
     }
 
     private void dial(ChannelHandlerContext ctx, InetSocketAddress address, UpstreamTls tls) {
-        connection.upstream = Optional.of(address);
-        runtime.dialer().dial(ctx.channel(), address,
-                        new SidecarUpstreamPipeline(runtime, ctx.channel(), connection, address, tls, up -> relay(ctx, up)))
+        connection.dialing(address);
+        UpstreamPipeline pipeline = switch (tls) {
+            case UpstreamTls.Disabled plain -> UpstreamPipeline.plain(ctx.channel(), connection);
+            case UpstreamTls.IstioMutual mutual -> UpstreamPipeline.behind(
+                    new MeshTlsFront(runtime, connection, address, mutual, up -> relay(ctx, up)), ctx.channel(), connection);
+        };
+        runtime.dialer().dial(ctx.channel(), address, pipeline)
                 .addListener((ChannelFuture connected) -> connected(ctx, address, tls, connected));
     }
 

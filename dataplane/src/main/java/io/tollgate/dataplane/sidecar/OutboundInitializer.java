@@ -3,10 +3,8 @@ package io.tollgate.dataplane.sidecar;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
-import io.tollgate.dataplane.observe.ResponseFlag;
-import io.tollgate.dataplane.relay.ByteCounter;
-import io.tollgate.dataplane.relay.IdleCloser;
-import io.tollgate.dataplane.relay.InputHold;
+import io.tollgate.dataplane.connection.DownstreamEnd;
+import io.tollgate.dataplane.connection.DownstreamPipeline;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -34,12 +32,9 @@ final class OutboundInitializer extends ChannelInitializer<Channel> {
         SidecarConnection connection = new SidecarConnection(ids.incrementAndGet(), Instant.now(),
                 (InetSocketAddress) ch.remoteAddress(), (InetSocketAddress) ch.localAddress(), runtime.tls().localIdentity());
         open.add(ch);
-        ch.pipeline()
-                .addLast("idle", new IdleCloser(runtime.idleTimeout(),
-                        () -> connection.end(ResponseFlag.NONE, "idle timeout after " + runtime.idleTimeout())))
-                .addLast("count", new ByteCounter(connection::addReceived))
-                .addLast("hold", new InputHold())
-                .addLast("accept", new OutboundAccept(runtime, arrival, connection))
-                .addLast("end", new OutboundEnd(runtime, connection));
+        new DownstreamPipeline(connection, runtime.idleTimeout()).addTo(ch.pipeline(),
+                new OutboundAccept(runtime, arrival, connection),
+                new DownstreamEnd(connection, runtime.metrics(), runtime.accessLog(),
+                        () -> connection.endpoint.ifPresent(runtime.picker().balancing()::closed)));
     }
 }

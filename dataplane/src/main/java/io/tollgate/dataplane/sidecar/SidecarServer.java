@@ -9,6 +9,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tollgate.dataplane.capture.NamespacedListener;
+import io.tollgate.dataplane.connection.EndpointAddress;
 import io.tollgate.dataplane.pod.HostName;
 import io.tollgate.dataplane.pod.ServiceAddresses;
 import io.tollgate.dataplane.relay.DataPathBuffers;
@@ -61,7 +62,7 @@ public final class SidecarServer {
         this.group = dependencies.transport().newEventLoopGroup(settings.threads(), "sidecar");
         OutboundTable table = OutboundTable.of(initial.routes(), pins(), ServiceAddresses.none());
         this.runtime = new SidecarRuntime(new AtomicReference<>(table), dependencies.tls(),
-                new UpstreamPicker(dependencies.resolver()),
+                new UpstreamPicker(new EndpointAddress(dependencies.resolver())),
                 new UpstreamDialer(dependencies.transport(), settings.connectTimeout(), settings.upstreamSocket()),
                 dependencies.accessLog(), dependencies.metrics(), settings.idleTimeout());
         this.explicit = new ExplicitListenerSet(listener -> bootstrap(new Arrival.Listener(listener.destination()))

@@ -1,15 +1,14 @@
 package io.tollgate.dataplane.sidecar;
 
-import io.tollgate.dataplane.relay.HostResolver;
+import io.tollgate.dataplane.connection.EndpointAddress;
+import io.tollgate.dataplane.connection.NoUpstream;
 import io.tollgate.policy.route.Endpoint;
 import io.tollgate.policy.route.HostPort;
-import io.tollgate.policy.route.Hostname;
 import io.tollgate.policy.route.IpLiteral;
 import io.tollgate.policy.route.Resolution;
 import io.tollgate.policy.route.SidecarRoute;
 import io.tollgate.policy.route.Upstream;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,15 +16,15 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Turns a route into one address to dial: a weighted draw among the route's upstreams (the VirtualService's
- * {@code weight}s), an endpoint by the upstream's load balancer, then, for a host name, one of its addresses
- * at random.
+ * {@code weight}s), an endpoint by the upstream's load balancer, then its address by
+ * {@link EndpointAddress}.
  */
 final class UpstreamPicker {
-    private final HostResolver resolver;
+    private final EndpointAddress addresses;
     private final LoadBalancing balancing = new LoadBalancing();
 
-    UpstreamPicker(HostResolver resolver) {
-        this.resolver = resolver;
+    UpstreamPicker(EndpointAddress addresses) {
+        this.addresses = addresses;
     }
 
     /** The outcome: which upstream and endpoint, and the address to dial. */
@@ -47,39 +46,10 @@ final class UpstreamPicker {
             endpoints = upstream.dialEndpoints();
         }
         Endpoint endpoint = balancing.choose(upstream, endpoints);
-        return address(endpoint).thenApply(address -> new Pick(upstream, endpoint, address));
+        return addresses.resolve(endpoint).thenApply(address -> new Pick(upstream, endpoint, address));
     }
 
     LoadBalancing balancing() {
         return balancing;
-    }
-
-    private CompletableFuture<InetSocketAddress> address(Endpoint endpoint) {
-        return switch (endpoint.host()) {
-            case IpLiteral ip -> CompletableFuture.completedFuture(new InetSocketAddress(ip.address(), endpoint.port().value()));
-            case Hostname name -> resolver.resolve(name).handle((addresses, failure) -> {
-                if (failure != null || addresses.isEmpty()) {
-                    throw new NoUpstream("cannot resolve " + name + ": "
-                            + (failure == null ? "no addresses" : rootMessage(failure)));
-                }
-                InetAddress chosen = addresses.get(ThreadLocalRandom.current().nextInt(addresses.size()));
-                return new InetSocketAddress(chosen, endpoint.port().value());
-            });
-        };
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
-    }
-
-    /** There is no address to dial: the response flag is UH. */
-    static final class NoUpstream extends RuntimeException {
-        NoUpstream(String message) {
-            super(message, null, false, false);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.tollgate.dataplane.gateway;
 
+import io.tollgate.dataplane.connection.EndpointAddress;
+import io.tollgate.dataplane.connection.NoUpstream;
 import io.tollgate.dataplane.relay.HostResolver;
 import io.tollgate.policy.route.Endpoint;
 import io.tollgate.policy.route.Hostname;
@@ -22,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UpstreamAddressTest {
     private static final Hostname DB = Hostname.of("db.example.com");
-    private final UpstreamAddress addresses = new UpstreamAddress(HostResolver.pinned(
+    private final UpstreamAddress addresses = new UpstreamAddress(new EndpointAddress(HostResolver.pinned(
             Map.of(DB, List.of(InetAddress.getLoopbackAddress())),
-            name -> CompletableFuture.failedFuture(new UnknownHostException(name.value()))));
+            name -> CompletableFuture.failedFuture(new UnknownHostException(name.value())))));
 
     private static RouteTarget target(Resolution resolution, List<Endpoint> endpoints) {
         return new RouteTarget(DB, PortNumber.of(3306), Protocol.TCP, resolution, endpoints);
@@ -45,9 +47,9 @@ class UpstreamAddressTest {
     @Test
     void anUnresolvableHostOrResolutionNoneIsNoUpstream() {
         assertThatThrownBy(() -> addresses.choose(target(Resolution.DNS, List.of(Endpoint.of("gone.example.com", 1)))).get())
-                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(UpstreamAddress.NoUpstream.class)
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(NoUpstream.class)
                 .hasMessageContaining("cannot resolve gone.example.com");
         assertThatThrownBy(() -> addresses.choose(target(Resolution.NONE, List.of())).get())
-                .cause().isInstanceOf(UpstreamAddress.NoUpstream.class).hasMessageContaining("resolution NONE");
+                .cause().isInstanceOf(NoUpstream.class).hasMessageContaining("resolution NONE");
     }
 }

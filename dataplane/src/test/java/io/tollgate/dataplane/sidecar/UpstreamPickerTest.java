@@ -1,5 +1,7 @@
 package io.tollgate.dataplane.sidecar;
 
+import io.tollgate.dataplane.connection.EndpointAddress;
+import io.tollgate.dataplane.connection.NoUpstream;
 import io.tollgate.dataplane.relay.HostResolver;
 import io.tollgate.policy.route.HostPort;
 import io.tollgate.policy.route.Hostname;
@@ -26,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UpstreamPickerTest {
     private static final Hostname GATEWAY = Hostname.of("istio-egressgateway.istio-system.svc.cluster.local");
     private static final Hostname CANARY = Hostname.of("canary-gateway.istio-system.svc.cluster.local");
-    private final UpstreamPicker picker = new UpstreamPicker(HostResolver.pinned(
+    private final UpstreamPicker picker = new UpstreamPicker(new EndpointAddress(HostResolver.pinned(
             Map.of(GATEWAY, List.of(InetAddress.ofLiteral("127.0.0.1"))),
-            name -> CompletableFuture.failedFuture(new UnknownHostException(name.value()))));
+            name -> CompletableFuture.failedFuture(new UnknownHostException(name.value())))));
 
     private static Upstream upstream(Hostname service, Resolution resolution) {
         return new Upstream(service, PortNumber.of(13306), List.of(), resolution, new UpstreamTls.Disabled(), LoadBalancer.ROUND_ROBIN);
@@ -57,7 +59,7 @@ class UpstreamPickerTest {
         HostPort byName = HostPort.of("db.example.com", 5432);
         assertThatThrownBy(() -> picker.pick(route(byName, new WeightedUpstream(1, upstream(GATEWAY, Resolution.NONE))), byName).get())
                 .isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(UpstreamPicker.NoUpstream.class)
+                .hasCauseInstanceOf(NoUpstream.class)
                 .hasMessageContaining("has resolution NONE");
     }
 
@@ -65,7 +67,7 @@ class UpstreamPickerTest {
     void aNameThatDoesNotResolveIsNoUpstream() {
         HostPort rds = HostPort.of("rm-xxxxxxx.mysql.xxxx.rds.aliyuncs.com", 3306);
         assertThatThrownBy(() -> picker.pick(route(rds, new WeightedUpstream(1, upstream(CANARY, Resolution.DNS))), rds).get())
-                .hasCauseInstanceOf(UpstreamPicker.NoUpstream.class)
+                .hasCauseInstanceOf(NoUpstream.class)
                 .hasMessageContaining("cannot resolve " + CANARY);
     }
 }
