@@ -32,6 +32,28 @@ public record ResourceSet(MeshConfig mesh, List<Namespace> namespaces, List<Serv
         authorizationPolicies = List.copyOf(authorizationPolicies);
     }
 
+    /** The set of these resources, each list in the order given; a kind the set has no list for is a bug. */
+    public static ResourceSet of(MeshConfig mesh, List<? extends Resource> resources) {
+        List<Namespace> namespaces = new ArrayList<>();
+        List<ServiceEntry> serviceEntries = new ArrayList<>();
+        List<Gateway> gateways = new ArrayList<>();
+        List<DestinationRule> destinationRules = new ArrayList<>();
+        List<VirtualService> virtualServices = new ArrayList<>();
+        List<AuthorizationPolicy> policies = new ArrayList<>();
+        for (Resource resource : resources) {
+            switch (resource) {
+                case Namespace n -> namespaces.add(n);
+                case ServiceEntry se -> serviceEntries.add(se);
+                case Gateway g -> gateways.add(g);
+                case DestinationRule dr -> destinationRules.add(dr);
+                case VirtualService vs -> virtualServices.add(vs);
+                case AuthorizationPolicy ap -> policies.add(ap);
+                default -> throw new IllegalArgumentException("a resource set has no list for kind " + resource.kind());
+            }
+        }
+        return new ResourceSet(mesh, namespaces, serviceEntries, gateways, destinationRules, virtualServices, policies);
+    }
+
     /** Every resource, kind by kind in the order of the record's components. */
     public List<Resource> all() {
         List<Resource> out = new ArrayList<>(namespaces);

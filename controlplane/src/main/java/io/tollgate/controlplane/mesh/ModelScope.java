@@ -114,23 +114,6 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
     }
 
     private static ResourceSet only(List<Resource> resources, MeshConfig mesh) {
-        List<Namespace> namespaces = new ArrayList<>();
-        List<ServiceEntry> serviceEntries = new ArrayList<>();
-        List<Gateway> gateways = new ArrayList<>();
-        List<DestinationRule> destinationRules = new ArrayList<>();
-        List<VirtualService> virtualServices = new ArrayList<>();
-        List<AuthorizationPolicy> policies = new ArrayList<>();
-        for (Resource resource : resources) {
-            switch (resource) {
-                case Namespace n -> namespaces.add(n);
-                case ServiceEntry se -> serviceEntries.add(se);
-                case Gateway g -> gateways.add(g);
-                case DestinationRule dr -> destinationRules.add(dr);
-                case VirtualService vs -> virtualServices.add(vs);
-                case AuthorizationPolicy ap -> policies.add(ap);
-                default -> throw new IllegalStateException("a kind the scope does not know: " + resource.kind());
-            }
-        }
-        return new ResourceSet(mesh, namespaces, serviceEntries, gateways, destinationRules, virtualServices, policies);
+        return ResourceSet.of(mesh, resources);
     }
 }

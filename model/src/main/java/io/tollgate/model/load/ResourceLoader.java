@@ -3,13 +3,7 @@ package io.tollgate.model.load;
 import io.tollgate.model.Resource;
 import io.tollgate.model.ResourceSet;
 import io.tollgate.model.SourceLocation;
-import io.tollgate.model.core.Namespace;
 import io.tollgate.model.mesh.MeshConfig;
-import io.tollgate.model.networking.DestinationRule;
-import io.tollgate.model.networking.Gateway;
-import io.tollgate.model.networking.ServiceEntry;
-import io.tollgate.model.networking.VirtualService;
-import io.tollgate.model.security.AuthorizationPolicy;
 import io.tollgate.model.validation.CrossReferences;
 import io.tollgate.model.validation.Diagnostic;
 import io.tollgate.model.validation.Findings;
@@ -104,26 +98,7 @@ public final class ResourceLoader {
     }
 
     private static ResourceSet assemble(MeshConfig mesh, List<Resource> resources) {
-        List<Namespace> namespaces = new ArrayList<>();
-        List<ServiceEntry> serviceEntries = new ArrayList<>();
-        List<Gateway> gateways = new ArrayList<>();
-        List<DestinationRule> destinationRules = new ArrayList<>();
-        List<VirtualService> virtualServices = new ArrayList<>();
-        List<AuthorizationPolicy> policies = new ArrayList<>();
-        for (Resource resource : resources) {
-            switch (resource) {
-                case Namespace n -> namespaces.add(n);
-                case ServiceEntry se -> serviceEntries.add(se);
-                case Gateway g -> gateways.add(g);
-                case DestinationRule dr -> destinationRules.add(dr);
-                case VirtualService vs -> virtualServices.add(vs);
-                case AuthorizationPolicy ap -> policies.add(ap);
-                default -> {
-                    // A kind the set has no list for is not loaded.
-                }
-            }
-        }
-        return new ResourceSet(mesh, namespaces, serviceEntries, gateways, destinationRules, virtualServices, policies);
+        return ResourceSet.of(mesh, resources);
     }
 
     /** The mesh config first, then files in the order read, each by line; ties keep the order found. */
