@@ -23,6 +23,7 @@ import java.util.List;
 final class GatewaySnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(GatewaySnapshots.class);
     private final Proxy proxy;
+    private final SnapshotLoader loader = new SnapshotLoader();
     private final Workload workload;
 
     /** The compiled configuration and the mesh's trust domain aliases, which the TLS side needs too. */
@@ -35,7 +36,7 @@ final class GatewaySnapshots {
     }
 
     Compiled compile(Snapshot snapshot) throws SnapshotLoader.Refused {
-        ResourceSet resources = SnapshotLoader.load(snapshot);
+        ResourceSet resources = loader.load(snapshot);
         GatewayCompilation routes = new GatewayRouteCompiler().compile(resources, proxy, snapshot.version());
         routes.notes().forEach(note -> LOG.warn("gateway {}: {}", snapshot.version(), note));
         Compilation policies = new PolicyCompiler(resources.mesh()).compile(resources.authorizationPolicies());

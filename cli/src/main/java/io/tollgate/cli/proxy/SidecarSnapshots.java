@@ -21,6 +21,7 @@ import java.util.Map;
 final class SidecarSnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(SidecarSnapshots.class);
     private final Proxy proxy;
+    private final SnapshotLoader loader = new SnapshotLoader();
     private final MeshServices meshServices;
 
     /** The compiled configuration and the mesh's trust domain aliases, which the TLS side needs too. */
@@ -33,7 +34,7 @@ final class SidecarSnapshots {
     }
 
     Compiled compile(Snapshot snapshot) throws SnapshotLoader.Refused {
-        ResourceSet resources = SnapshotLoader.load(snapshot);
+        ResourceSet resources = loader.load(snapshot);
         SidecarCompilation routes = new SidecarRouteCompiler().compile(resources, proxy, meshServices, snapshot.version());
         routes.notes().forEach(note -> LOG.warn("sidecar {}: {}", snapshot.version(), note));
         return new Compiled(new SidecarConfig(routes.routes()), resources.mesh().trustDomainAliases());

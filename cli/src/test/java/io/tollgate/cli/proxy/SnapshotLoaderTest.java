@@ -32,7 +32,7 @@ class SnapshotLoaderTest {
 
     @Test
     void theMeshConfigDocumentIsTheMeshConfig() throws Exception {
-        ResourceSet loaded = SnapshotLoader.load(new Snapshot("v1",
+        ResourceSet loaded = new SnapshotLoader().load(new Snapshot("v1",
                 List.of(MESH, new ConfigDocument("conf/policies.yaml", 7, POLICY.formatted("DENY")))));
 
         assertThat(loaded.mesh().outboundTrafficPolicy()).isEqualTo(MeshConfig.OutboundTrafficPolicy.REGISTRY_ONLY);
@@ -44,8 +44,26 @@ class SnapshotLoaderTest {
     void anInvalidDocumentRefusesTheSnapshotNamingFileLineAndField() {
         Snapshot snapshot = new Snapshot("v2", List.of(MESH, new ConfigDocument("conf/policies.yaml", 7, POLICY.formatted("DNY"))));
 
-        assertThatThrownBy(() -> SnapshotLoader.load(snapshot))
+        assertThatThrownBy(() -> new SnapshotLoader().load(snapshot))
                 .isInstanceOf(SnapshotLoader.Refused.class)
                 .hasMessageStartingWith("version v2: 1 error(s): conf/policies.yaml:13: AuthorizationPolicy istio-system/deny-demo: spec.action");
+    }
+
+    @Test
+    void aLaterSnapshotReusesUnchangedDocumentsAndStillJudgesTheWholeSet() throws Exception {
+        SnapshotLoader loader = new SnapshotLoader();
+        ConfigDocument first = new ConfigDocument("conf/a.yaml", 1, POLICY.formatted("DENY"));
+        ConfigDocument second = new ConfigDocument("conf/b.yaml", 1, POLICY.formatted("DENY").replace("deny-demo", "other"));
+        loader.load(new Snapshot("v1", List.of(MESH, first, second)));
+
+        // b.yaml now holds a second policy named like a.yaml's: only the whole-set check can see the duplicate.
+        ConfigDocument duplicate = new ConfigDocument("conf/b.yaml", 1, POLICY.formatted("ALLOW"));
+        assertThatThrownBy(() -> loader.load(new Snapshot("v2", List.of(MESH, first, duplicate))))
+                .isInstanceOf(SnapshotLoader.Refused.class).hasMessageContaining("deny-demo");
+
+        ResourceSet third = loader.load(new Snapshot("v3", List.of(MESH, first, second)));
+        ResourceSet fresh = new SnapshotLoader().load(new Snapshot("v3", List.of(MESH, first, second)));
+        assertThat(third).isEqualTo(fresh);
+        assertThat(third.authorizationPolicies()).extracting(p -> p.meta().name()).containsExactly("deny-demo", "other");
     }
 }
