@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
  * real {@code mysql} client. Exit 0 only when every step passed.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reproduce the seed walk-through on this machine (as root): MariaDB as the RDS instance, the",
-                "seed's YAML as the mesh, the walk-through's mysql command in pods. Exit 0 when every step passed."})
+        description = {"Reproduce the seed walk-through on this machine, every step checked (as root).",
+                "MariaDB as the RDS instance, the seed's YAML as the mesh, the walk-through's mysql command in pods. Exit 0 when every step passed."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

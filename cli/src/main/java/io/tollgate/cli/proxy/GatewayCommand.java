@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
  * each Gateway server listens on, then serves until SIGINT/SIGTERM, when it drains.
  */
 @Command(name = "gateway", mixinStandardHelpOptions = true,
-        description = {"Run the egress gateway: mTLS in from the mesh, AuthorizationPolicy, TCP out to registered",
-                "destinations. Configuration comes from the control plane; stops (draining) on SIGINT/SIGTERM."})
+        description = {"Run the egress gateway: mTLS in, AuthorizationPolicy, out to registered destinations only.",
+                "Configuration comes from the control plane; stops (draining) on SIGINT/SIGTERM."})
 public final class GatewayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

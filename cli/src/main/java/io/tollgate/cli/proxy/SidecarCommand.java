@@ -29,8 +29,8 @@ import java.util.concurrent.Callable;
  * drains.
  */
 @Command(name = "sidecar", mixinStandardHelpOptions = true,
-        description = {"Run a sidecar for workloads on this host: a loopback listener per registered host:port,",
-                "routed as the control plane's configuration says (through the egress gateway over mTLS).",
+        description = {"Run a sidecar for this host's workloads: a loopback listener per registered host:port.",
+                "Routed as the control plane's configuration says (through the egress gateway over mTLS).",
                 "Stops (draining) on SIGINT/SIGTERM."})
 public final class SidecarCommand implements Callable<Integer> {
     /** Where {@code tollgate gateway} listens by default for the seed's Gateway server port. */

@@ -26,8 +26,8 @@ import java.util.concurrent.Callable;
  * Ctrl-C too.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run COMMAND in a pod of the local mesh (`tollgate up`): its own network namespace whose outbound",
-                "TCP all goes through its sidecar. Exits with COMMAND's status. Needs root."})
+        description = {"Run COMMAND in a pod of the local mesh (`tollgate up`), its TCP captured by its sidecar.",
+                "The pod is its own network namespace; all its outbound TCP goes through the sidecar. Exits with COMMAND's status. Needs root."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
