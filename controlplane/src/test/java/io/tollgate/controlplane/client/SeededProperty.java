@@ -32,8 +32,13 @@ final class SeededProperty {
         }
         for (int index = 0; index < tries; index++) {
             long seed = BASE_SEED + index;
-            T input = index < edges.size() ? edges.get(index) : generator.apply(new SplittableRandom(seed));
             String origin = index < edges.size() ? "edge case " + index : "seed 0x" + Long.toHexString(seed) + "L";
+            T input;
+            try {
+                input = index < edges.size() ? edges.get(index) : generator.apply(new SplittableRandom(seed));
+            } catch (RuntimeException e) {
+                throw new AssertionError("try " + (index + 1) + " of " + tries + " (" + origin + "): the generator failed", e);
+            }
             try {
                 property.accept(input);
             } catch (AssertionError | RuntimeException e) {

@@ -1,16 +1,15 @@
 package io.tollgate.policy.authz;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,50 +20,107 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StringMatchTest {
     private static final String ALPHABET = "ans/*\n.-";
+    private static final String WORD_ALPHABET = "ans/.";
+    private static final List<String> URIS = List.of("spiffe://td/ns/a/sa/s", "spiffe://td/ns/ns/sa/a",
+            "spiffe://t/ns/a/x/sa/s/y", "spiffe://td/ns/a/sa/s/", "spiffe:///ns/a/sa/s", "spiffe://td/ns/a/sa/s\n");
+    // Empty, a lone line feed (which '.' must not match), the bare scheme, every character at once, the URIs above.
+    private static final List<String> EDGE_SUBJECTS = concat(List.of("", "\n", "spiffe://", "spiffe://\n", ALPHABET), URIS);
+    private static final List<String> EDGE_WORDS = List.of("", "a", "s", "/", ".");
 
-    @Provide
-    Arbitrary<String> subjects() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars(ALPHABET.toCharArray()).ofMaxLength(14),
-                Arbitraries.strings().withChars(ALPHABET.toCharArray()).ofMaxLength(10).map(s -> "spiffe://" + s),
-                Arbitraries.of("spiffe://td/ns/a/sa/s", "spiffe://td/ns/ns/sa/a", "spiffe://t/ns/a/x/sa/s/y",
-                        "spiffe://td/ns/a/sa/s/", "spiffe:///ns/a/sa/s", "spiffe://td/ns/a/sa/s\n"));
+    private record GlobCase(String first, String middle, String last, String subject) {
+        @Override
+        public String toString() {
+            return "glob " + show(first) + ", " + show(middle) + ", " + show(last) + " on " + show(subject);
+        }
     }
 
-    @Provide
-    Arbitrary<String> words() {
-        return Arbitraries.strings().withChars("ans/.".toCharArray()).ofMaxLength(3);
+    private record PairCase(String one, String two, String subject) {
+        @Override
+        public String toString() {
+            return show(one) + ", " + show(two) + " on " + show(subject);
+        }
     }
 
-    @Property(tries = 3000)
-    void globAgreesWithItsRegex(@ForAll("words") String first, @ForAll("words") String middle,
-                                @ForAll("words") String last, @ForAll("subjects") String subject) {
-        List<String> literals = middle.isEmpty() ? List.of(first, last) : List.of(first, middle, last);
-        String regex = literals.stream().map(Pattern::quote).collect(Collectors.joining(".*"));
-
-        assertThat(new StringMatch.Glob(literals).matches(subject)).isEqualTo(oracle(regex, subject));
+    private static String subject(SplittableRandom random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> string(random, ALPHABET, 14);
+            case 1 -> "spiffe://" + string(random, ALPHABET, 10);
+            default -> SeededProperty.oneOf(random, URIS);
+        };
     }
 
-    @Property(tries = 3000)
-    void serviceAccountAgreesWithIstioRegex(@ForAll("words") String namespace, @ForAll("words") String account,
-                                            @ForAll("subjects") String subject) {
-        String regex = "spiffe://.+/ns/" + Pattern.quote(namespace) + "/(.+/|)sa/" + Pattern.quote(account) + "(/.+)?";
-
-        assertThat(new StringMatch.SpiffeServiceAccount(namespace, account).matches(subject))
-                .isEqualTo(oracle(regex, subject));
+    private static String word(SplittableRandom random) {
+        return string(random, WORD_ALPHABET, 3);
     }
 
-    @Property(tries = 3000)
-    void trustDomainAgreesWithIstioRegex(@ForAll("words") String before, @ForAll("words") String after,
-                                         @ForAll("subjects") String subject) {
-        String regex = "spiffe://" + Pattern.quote(before) + "[^/]*" + Pattern.quote(after) + "/.*";
-
-        assertThat(new StringMatch.SpiffeTrustDomain(before, after).matches(subject)).isEqualTo(oracle(regex, subject));
+    private static String string(SplittableRandom random, String alphabet, int maxLength) {
+        return IntStream.range(0, random.nextInt(maxLength + 1))
+                .mapToObj(i -> String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))))
+                .collect(Collectors.joining());
     }
 
-    @Property(tries = 500)
-    void nonEmptyAgreesWithDotPlus(@ForAll("subjects") String subject) {
-        assertThat(new StringMatch.NonEmpty().matches(subject)).isEqualTo(oracle(".+", subject));
+    @Test
+    void globAgreesWithItsRegex() {
+        List<GlobCase> edges = new ArrayList<>();
+        for (String subject : EDGE_SUBJECTS) {
+            EDGE_WORDS.forEach(w -> edges.add(new GlobCase(w, w, w, subject)));
+            edges.add(new GlobCase("a", "", "s", subject));
+        }
+        SeededProperty.check(3000, edges, r -> new GlobCase(word(r), word(r), word(r), subject(r)), c -> {
+            List<String> literals = c.middle().isEmpty() ? List.of(c.first(), c.last()) : List.of(c.first(), c.middle(), c.last());
+            String regex = literals.stream().map(Pattern::quote).collect(Collectors.joining(".*"));
+
+            assertThat(new StringMatch.Glob(literals).matches(c.subject())).isEqualTo(oracle(regex, c.subject()));
+        });
+    }
+
+    @Test
+    void serviceAccountAgreesWithIstioRegex() {
+        SeededProperty.check(3000, pairEdges(), r -> new PairCase(word(r), word(r), subject(r)), c -> {
+            String regex = "spiffe://.+/ns/" + Pattern.quote(c.one()) + "/(.+/|)sa/" + Pattern.quote(c.two()) + "(/.+)?";
+
+            assertThat(new StringMatch.SpiffeServiceAccount(c.one(), c.two()).matches(c.subject()))
+                    .isEqualTo(oracle(regex, c.subject()));
+        });
+    }
+
+    @Test
+    void trustDomainAgreesWithIstioRegex() {
+        SeededProperty.check(3000, pairEdges(), r -> new PairCase(word(r), word(r), subject(r)), c -> {
+            String regex = "spiffe://" + Pattern.quote(c.one()) + "[^/]*" + Pattern.quote(c.two()) + "/.*";
+
+            assertThat(new StringMatch.SpiffeTrustDomain(c.one(), c.two()).matches(c.subject()))
+                    .isEqualTo(oracle(regex, c.subject()));
+        });
+    }
+
+    @Test
+    void nonEmptyAgreesWithDotPlus() {
+        SeededProperty.check(500, EDGE_SUBJECTS, StringMatchTest::subject,
+                subject -> assertThat(new StringMatch.NonEmpty().matches(subject)).as(show(subject))
+                        .isEqualTo(oracle(".+", subject)));
+    }
+
+    /** Every pair of edge words on every edge subject. */
+    private static List<PairCase> pairEdges() {
+        List<PairCase> edges = new ArrayList<>();
+        for (String subject : EDGE_SUBJECTS) {
+            for (String one : EDGE_WORDS) {
+                EDGE_WORDS.forEach(two -> edges.add(new PairCase(one, two, subject)));
+            }
+        }
+        return edges;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    /** Quoted, with the line feed visible, so a failing input can be pasted back. */
+    private static String show(String s) {
+        return "\"" + s.replace("\n", "\\n") + "\"";
     }
 
     private static boolean oracle(String regex, String subject) {

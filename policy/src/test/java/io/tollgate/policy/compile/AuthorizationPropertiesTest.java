@@ -7,39 +7,68 @@ import io.tollgate.policy.authz.Connection;
 import io.tollgate.policy.authz.Decision;
 import io.tollgate.policy.authz.Verdict;
 import io.tollgate.policy.authz.Workload;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 
+import static io.tollgate.policy.authz.SeededProperty.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Invariants of the engine over random policies, workloads and connections. */
 class AuthorizationPropertiesTest {
-    @Provide
-    Arbitrary<List<AuthorizationPolicy>> policyLists() {
-        return RandomPolicies.policyLists(6);
+    private static final int MAX_POLICIES = 6;
+
+    /** Policies, the workload they are asked about, and the connection it receives. */
+    private record Situation(List<AuthorizationPolicy> policies, Workload workload, Connection connection) {
+        static Situation random(SplittableRandom random) {
+            return new Situation(RandomPolicies.policyList(random, MAX_POLICIES), RandomPolicies.workload(random),
+                    RandomPolicies.connection(random));
+        }
+
+        /** Every edge policy list, with every edge workload and connection. */
+        static List<Situation> edges() {
+            List<Situation> edges = new ArrayList<>();
+            for (List<AuthorizationPolicy> policies : RandomPolicies.edgePolicyLists()) {
+                for (Workload workload : RandomPolicies.edgeWorkloads()) {
+                    RandomPolicies.edgeConnections().forEach(c -> edges.add(new Situation(policies, workload, c)));
+                }
+            }
+            return edges;
+        }
+
+        Decision decision() {
+            return decide(policies, workload, connection);
+        }
     }
 
-    @Provide
-    Arbitrary<AuthorizationPolicy> policies() {
-        return RandomPolicies.policies();
+    private record WithExtra(Situation situation, AuthorizationPolicy extra) {
+        static List<WithExtra> edges() {
+            List<WithExtra> edges = new ArrayList<>();
+            Situation.edges().forEach(s -> RandomPolicies.edgePolicies().forEach(p -> edges.add(new WithExtra(s, p))));
+            return edges;
+        }
     }
 
-    @Provide
-    Arbitrary<Workload> workloads() {
-        return RandomPolicies.workloads();
+    private record WithDryRun(Situation situation, List<AuthorizationPolicy> dryRun) {
+        static List<WithDryRun> edges() {
+            List<WithDryRun> edges = new ArrayList<>();
+            Situation.edges().forEach(s -> RandomPolicies.edgePolicyLists().forEach(d -> edges.add(new WithDryRun(s, d))));
+            return edges;
+        }
     }
 
-    @Provide
-    Arbitrary<Connection> connections() {
-        return RandomPolicies.connections();
+    private record Shuffled(Situation situation, long seed) {
+        static List<Shuffled> edges() {
+            List<Shuffled> edges = new ArrayList<>();
+            Situation.edges().forEach(s -> List.of(0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE)
+                    .forEach(seed -> edges.add(new Shuffled(s, seed))));
+            return edges;
+        }
     }
 
     private static Decision decide(List<AuthorizationPolicy> policies, Workload workload, Connection connection) {
@@ -52,83 +81,85 @@ class AuthorizationPropertiesTest {
         return all;
     }
 
-    @Property(tries = 1500)
-    void addingADenyPolicyNeverTurnsADenyIntoAnAllow(@ForAll("policyLists") List<AuthorizationPolicy> policies,
-                                                     @ForAll("policies") AuthorizationPolicy extra,
-                                                     @ForAll("workloads") Workload workload,
-                                                     @ForAll("connections") Connection connection) {
-        AuthorizationPolicy deny = RandomPolicies.withAction(extra, AuthorizationPolicy.Action.DENY);
+    @Test
+    void addingADenyPolicyNeverTurnsADenyIntoAnAllow() {
+        check(1500, WithExtra.edges(), r -> new WithExtra(Situation.random(r), RandomPolicies.policy(r)), c -> {
+            Situation s = c.situation();
+            AuthorizationPolicy deny = RandomPolicies.withAction(c.extra(), AuthorizationPolicy.Action.DENY);
 
-        Decision before = decide(policies, workload, connection);
-        Decision after = decide(plus(policies, deny), workload, connection);
+            Decision before = s.decision();
+            Decision after = decide(plus(s.policies(), deny), s.workload(), s.connection());
 
-        if (before.verdict() == Verdict.DENY) {
-            assertThat(after.verdict()).isEqualTo(Verdict.DENY);
-        }
+            if (before.verdict() == Verdict.DENY) {
+                assertThat(after.verdict()).isEqualTo(Verdict.DENY);
+            }
+        });
     }
 
-    @Property(tries = 1500)
-    void aPolicyThatDoesNotApplyToTheWorkloadChangesNothing(@ForAll("policyLists") List<AuthorizationPolicy> policies,
-                                                            @ForAll("policies") AuthorizationPolicy extra,
-                                                            @ForAll("workloads") Workload workload,
-                                                            @ForAll("connections") Connection connection) {
-        // Three ways not to apply: another namespace that is not the root, a selector the workload lacks, targetRefs.
-        String elsewhere = RandomPolicies.NAMESPACES.stream()
-                .filter(ns -> !ns.equals(workload.namespace()) && !ns.equals("istio-system")).findFirst().orElseThrow();
-        List<AuthorizationPolicy> unrelated = List.of(
-                RandomPolicies.inNamespace(extra, elsewhere),
-                RandomPolicies.withSelector(extra, Map.of("never", "selected")),
-                new AuthorizationPolicy(extra.meta(), extra.selector(),
-                        List.of(new TargetRef("gateway.networking.k8s.io", "Gateway", "gw", null)),
-                        extra.action(), extra.rules()));
-        Decision before = decide(policies, workload, connection);
+    @Test
+    void aPolicyThatDoesNotApplyToTheWorkloadChangesNothing() {
+        check(1500, WithExtra.edges(), r -> new WithExtra(Situation.random(r), RandomPolicies.policy(r)), c -> {
+            Situation s = c.situation();
+            AuthorizationPolicy extra = c.extra();
+            // Three ways not to apply: another namespace that is not the root, a selector the workload lacks, targetRefs.
+            String elsewhere = RandomPolicies.NAMESPACES.stream()
+                    .filter(ns -> !ns.equals(s.workload().namespace()) && !ns.equals("istio-system")).findFirst().orElseThrow();
+            List<AuthorizationPolicy> unrelated = List.of(
+                    RandomPolicies.inNamespace(extra, elsewhere),
+                    RandomPolicies.withSelector(extra, Map.of("never", "selected")),
+                    new AuthorizationPolicy(extra.meta(), extra.selector(),
+                            List.of(new TargetRef("gateway.networking.k8s.io", "Gateway", "gw", null)),
+                            extra.action(), extra.rules()));
+            Decision before = s.decision();
 
-        for (AuthorizationPolicy policy : unrelated) {
-            assertThat(decide(plus(policies, policy), workload, connection)).isEqualTo(before);
-        }
+            for (AuthorizationPolicy policy : unrelated) {
+                assertThat(decide(plus(s.policies(), policy), s.workload(), s.connection())).isEqualTo(before);
+            }
+        });
     }
 
-    @Property(tries = 1500)
-    void dryRunPoliciesNeverChangeADecision(@ForAll("policyLists") List<AuthorizationPolicy> policies,
-                                            @ForAll("policyLists") List<AuthorizationPolicy> dryRun,
-                                            @ForAll("workloads") Workload workload,
-                                            @ForAll("connections") Connection connection) {
-        List<AuthorizationPolicy> enforced = policies.stream()
-                .map(p -> RandomPolicies.withAnnotation(p, AuthorizationPolicy.DRY_RUN_ANNOTATION, "false")).toList();
-        List<AuthorizationPolicy> all = new ArrayList<>(enforced);
-        dryRun.forEach(p -> all.add(RandomPolicies.rename(
-                RandomPolicies.withAnnotation(p, AuthorizationPolicy.DRY_RUN_ANNOTATION, "true"), "dry-" + all.size())));
+    @Test
+    void dryRunPoliciesNeverChangeADecision() {
+        check(1500, WithDryRun.edges(),
+                r -> new WithDryRun(Situation.random(r), RandomPolicies.policyList(r, MAX_POLICIES)), c -> {
+                    Situation s = c.situation();
+                    List<AuthorizationPolicy> enforced = s.policies().stream()
+                            .map(p -> RandomPolicies.withAnnotation(p, AuthorizationPolicy.DRY_RUN_ANNOTATION, "false")).toList();
+                    List<AuthorizationPolicy> all = new ArrayList<>(enforced);
+                    c.dryRun().forEach(p -> all.add(RandomPolicies.rename(
+                            RandomPolicies.withAnnotation(p, AuthorizationPolicy.DRY_RUN_ANNOTATION, "true"), "dry-" + all.size())));
 
-        Decision before = decide(enforced, workload, connection);
-        Decision after = decide(all, workload, connection);
+                    Decision before = decide(enforced, s.workload(), s.connection());
+                    Decision after = decide(all, s.workload(), s.connection());
 
-        assertThat(after.verdict()).isEqualTo(before.verdict());
-        assertThat(after.policy()).isEqualTo(before.policy());
-        assertThat(after.rule()).isEqualTo(before.rule());
-        assertThat(after.action()).isEqualTo(before.action());
-        assertThat(after.reason()).isEqualTo(before.reason());
+                    assertThat(after.verdict()).isEqualTo(before.verdict());
+                    assertThat(after.policy()).isEqualTo(before.policy());
+                    assertThat(after.rule()).isEqualTo(before.rule());
+                    assertThat(after.action()).isEqualTo(before.action());
+                    assertThat(after.reason()).isEqualTo(before.reason());
+                });
     }
 
-    @Property(tries = 500)
-    void theOrderPoliciesAreGivenInDoesNotMatter(@ForAll("policyLists") List<AuthorizationPolicy> policies,
-                                                 @ForAll("workloads") Workload workload,
-                                                 @ForAll("connections") Connection connection,
-                                                 @ForAll long seed) {
-        List<AuthorizationPolicy> shuffled = new ArrayList<>(policies);
-        Collections.shuffle(shuffled, new Random(seed));
+    @Test
+    void theOrderPoliciesAreGivenInDoesNotMatter() {
+        check(500, Shuffled.edges(), r -> new Shuffled(Situation.random(r), r.nextLong()), c -> {
+            Situation s = c.situation();
+            List<AuthorizationPolicy> shuffled = new ArrayList<>(s.policies());
+            Collections.shuffle(shuffled, new Random(c.seed()));
 
-        assertThat(decide(shuffled, workload, connection)).isEqualTo(decide(policies, workload, connection));
+            assertThat(decide(shuffled, s.workload(), s.connection())).isEqualTo(s.decision());
+        });
     }
 
-    @Property(tries = 300)
-    void aWorkloadAuthorizerGivesTheSameDecisionEveryTime(@ForAll("policyLists") List<AuthorizationPolicy> policies,
-                                                          @ForAll("workloads") Workload workload,
-                                                          @ForAll("connections") Connection connection) {
-        var authorizer = new PolicyCompiler(MeshConfig.DEFAULT).compile(policies).engine().forWorkload(workload);
+    @Test
+    void aWorkloadAuthorizerGivesTheSameDecisionEveryTime() {
+        check(300, Situation.edges(), Situation::random, s -> {
+            var authorizer = new PolicyCompiler(MeshConfig.DEFAULT).compile(s.policies()).engine().forWorkload(s.workload());
 
-        Decision first = authorizer.decide(connection);
+            Decision first = authorizer.decide(s.connection());
 
-        assertThat(authorizer.decide(connection)).isEqualTo(first);
-        assertThat(first).isEqualTo(decide(policies, workload, connection));
+            assertThat(authorizer.decide(s.connection())).isEqualTo(first);
+            assertThat(first).isEqualTo(s.decision());
+        });
     }
 }

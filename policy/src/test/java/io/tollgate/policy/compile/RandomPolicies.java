@@ -12,100 +12,149 @@ import io.tollgate.policy.authz.Connection;
 import io.tollgate.policy.authz.IpAddress;
 import io.tollgate.policy.authz.Peer;
 import io.tollgate.policy.authz.Workload;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
+import static io.tollgate.policy.authz.SeededProperty.oneOf;
 import static io.tollgate.policy.compile.Literals.HERE;
 
 /**
- * jqwik generators for policies, workloads and connections drawn from small vocabularies, so that random rules
- * often match random connections. Values are ones validation would accept.
+ * Seeded generators for policies, workloads and connections drawn from small vocabularies, so that random rules
+ * often match random connections, and the edge cases checked before them. Values are ones validation would accept.
  */
 final class RandomPolicies {
     static final List<String> NAMESPACES = List.of("foo", "bar", "istio-system");
+    private static final List<Map<String, String>> LABELS = List.of(Map.of(), Map.of("app", "db"),
+            Map.of("istio", "egressgateway"), Map.of("app", "db", "istio", "egressgateway"));
+    private static final IpAddress DESTINATION = IpAddress.parse("10.0.0.100");
 
     private RandomPolicies() {
     }
 
-    static Arbitrary<Workload> workloads() {
-        Arbitrary<Map<String, String>> labels = Arbitraries.of(Map.of(), Map.of("app", "db"),
-                Map.of("istio", "egressgateway"), Map.of("app", "db", "istio", "egressgateway"));
-        return Combinators.combine(Arbitraries.of(NAMESPACES), labels).as(Workload::new);
+    static Workload workload(SplittableRandom random) {
+        return new Workload(oneOf(random, NAMESPACES), oneOf(random, LABELS));
     }
 
-    static Arbitrary<Connection> connections() {
-        Arbitrary<Peer> peers = Arbitraries.oneOf(Arbitraries.just(Peer.PLAINTEXT),
-                Combinators.combine(Arbitraries.of("cluster.local", "other.td"), Arbitraries.of("foo", "bar", "baz"),
-                        Arbitraries.of("default", "client")).as((td, ns, sa) -> Peer.mtls("spiffe://" + td + "/ns/" + ns + "/sa/" + sa)));
-        Arbitrary<IpAddress> sources = Arbitraries.of("10.1.2.3", "10.9.9.9", "192.168.1.1", "2001:db8::1").map(IpAddress::parse);
-        return Combinators.combine(peers, sources, Arbitraries.of(3306, 13306, 80), Arbitraries.of("", "db.example.com"))
-                .as((peer, source, port, sni) -> Connection.of(peer, source, IpAddress.parse("10.0.0.100"), port, sni));
+    static Connection connection(SplittableRandom random) {
+        Peer peer = random.nextBoolean() ? Peer.PLAINTEXT : Peer.mtls("spiffe://" + oneOf(random, List.of("cluster.local", "other.td"))
+                + "/ns/" + oneOf(random, List.of("foo", "bar", "baz")) + "/sa/" + oneOf(random, List.of("default", "client")));
+        IpAddress source = IpAddress.parse(oneOf(random, List.of("10.1.2.3", "10.9.9.9", "192.168.1.1", "2001:db8::1")));
+        return Connection.of(peer, source, DESTINATION, oneOf(random, List.of(3306, 13306, 80)),
+                oneOf(random, List.of("", "db.example.com")));
     }
 
-    /** Policies with unique names, in any namespace of {@link #NAMESPACES}, with any action and mode. */
-    static Arbitrary<List<AuthorizationPolicy>> policyLists(int maxSize) {
-        return policies().list().ofMaxSize(maxSize).map(RandomPolicies::named);
+    /** Up to {@code maxSize} policies with unique names, in any namespace of {@link #NAMESPACES}, with any action and mode. */
+    static List<AuthorizationPolicy> policyList(SplittableRandom random, int maxSize) {
+        return named(listOf(random, maxSize, RandomPolicies::policy));
     }
 
-    static Arbitrary<AuthorizationPolicy> policies() {
-        Arbitrary<Optional<WorkloadSelector>> selectors = Arbitraries.of(Optional.empty(),
+    static AuthorizationPolicy policy(SplittableRandom random) {
+        Optional<WorkloadSelector> selector = oneOf(random, List.of(Optional.empty(),
                 Optional.of(new WorkloadSelector(Map.of("app", "db"))),
-                Optional.of(new WorkloadSelector(Map.of("istio", "egressgateway"))));
-        Arbitrary<List<TargetRef>> targetRefs = Arbitraries.of(List.of(), List.of(),
-                List.of(new TargetRef("gateway.networking.k8s.io", "Gateway", "gw", null)));
-        Arbitrary<Map<String, String>> annotations = Arbitraries.of(Map.of(), Map.of(),
-                Map.of(AuthorizationPolicy.DRY_RUN_ANNOTATION, "true"));
-        return Combinators.combine(Arbitraries.of(NAMESPACES), selectors, targetRefs, annotations,
-                        Arbitraries.of(AuthorizationPolicy.Action.class), rules().list().ofMaxSize(3))
-                .as((ns, selector, refs, annotations2, action, rules) -> new AuthorizationPolicy(
-                        new ObjectMeta("unnamed", ns, Map.of(), annotations2, HERE), selector, refs, action, rules));
+                Optional.of(new WorkloadSelector(Map.of("istio", "egressgateway")))));
+        List<TargetRef> targetRefs = oneOf(random, List.of(List.of(), List.of(),
+                List.of(new TargetRef("gateway.networking.k8s.io", "Gateway", "gw", null))));
+        Map<String, String> annotations = oneOf(random, List.of(Map.of(), Map.of(),
+                Map.of(AuthorizationPolicy.DRY_RUN_ANNOTATION, "true")));
+        return new AuthorizationPolicy(new ObjectMeta("unnamed", oneOf(random, NAMESPACES), Map.of(), annotations, HERE),
+                selector, targetRefs, oneOf(random, List.of(AuthorizationPolicy.Action.values())),
+                listOf(random, 3, RandomPolicies::rule));
     }
 
-    static Arbitrary<Rule> rules() {
-        return Combinators.combine(sources().list().ofMaxSize(2), operations().list().ofMaxSize(2),
-                conditions().list().ofMaxSize(2)).as((from, to, when) -> new Rule(from, to, when, HERE));
+    static Rule rule(SplittableRandom random) {
+        return new Rule(listOf(random, 2, RandomPolicies::source), listOf(random, 2, RandomPolicies::operation),
+                listOf(random, 2, RandomPolicies::condition), HERE);
     }
 
-    private static Arbitrary<List<String>> some(String... values) {
-        return Arbitraries.of(values).list().ofMaxSize(2).uniqueElements();
+    /** Up to two distinct values, in any order. */
+    private static List<String> some(SplittableRandom random, String... values) {
+        List<String> left = new ArrayList<>(List.of(values));
+        return IntStream.range(0, random.nextInt(Math.min(2, values.length) + 1)).mapToObj(i -> left.remove(random.nextInt(left.size()))).toList();
     }
 
-    private static Arbitrary<Source> sources() {
-        Arbitrary<List<String>> principals = some("cluster.local/ns/bar/sa/client", "*", "cluster.local/ns/foo/*",
-                "*/sa/default", "other.td/ns/baz/sa/default");
-        Arbitrary<List<String>> namespaces = some("foo", "bar", "ba*", "*");
-        Arbitrary<List<String>> ipBlocks = some("10.0.0.0/8", "10.1.2.3", "192.168.0.0/16", "2001:db8::/32");
-        Arbitrary<List<String>> accounts = some("bar/client", "foo/default");
-        Arbitrary<List<String>> none = Arbitraries.just(List.of());
-        Arbitrary<List<String>> requestPrincipals = Arbitraries.oneOf(none, none, none, some("*"));
-        return Combinators.combine(List.of(principals, principals, requestPrincipals, namespaces, namespaces,
-                        Arbitraries.oneOf(none, accounts), ipBlocks, ipBlocks, ipBlocks))
-                .as(f -> new Source(f.get(0), f.get(1), f.get(2), List.of(), f.get(3), f.get(4), f.get(5), List.of(),
-                        f.get(6), f.get(7), f.get(8), List.of(), HERE));
+    private static <T> List<T> listOf(SplittableRandom random, int maxSize, Function<SplittableRandom, T> element) {
+        return IntStream.range(0, random.nextInt(maxSize + 1)).mapToObj(i -> element.apply(random)).toList();
     }
 
-    private static Arbitrary<Operation> operations() {
-        Arbitrary<List<String>> ports = some("3306", "13306");
-        Arbitrary<List<String>> methods = Arbitraries.oneOf(Arbitraries.just(List.<String>of()),
-                Arbitraries.just(List.<String>of()), some("GET"));
-        return Combinators.combine(ports, ports, methods)
-                .as((p, notP, m) -> new Operation(List.of(), List.of(), p, notP, m, List.of(), List.of(), List.of(), HERE));
+    private static Source source(SplittableRandom random) {
+        Function<SplittableRandom, List<String>> principals = r -> some(r, "cluster.local/ns/bar/sa/client", "*",
+                "cluster.local/ns/foo/*", "*/sa/default", "other.td/ns/baz/sa/default");
+        Function<SplittableRandom, List<String>> namespaces = r -> some(r, "foo", "bar", "ba*", "*");
+        Function<SplittableRandom, List<String>> ipBlocks = r -> some(r, "10.0.0.0/8", "10.1.2.3", "192.168.0.0/16", "2001:db8::/32");
+        // Request principals, which TCP cannot see, in one source of four; service accounts in one of two.
+        List<String> requestPrincipals = random.nextInt(4) == 0 ? some(random, "*") : List.of();
+        List<String> accounts = random.nextBoolean() ? some(random, "bar/client", "foo/default") : List.of();
+        return new Source(principals.apply(random), principals.apply(random), requestPrincipals, List.of(),
+                namespaces.apply(random), namespaces.apply(random), accounts, List.of(),
+                ipBlocks.apply(random), ipBlocks.apply(random), ipBlocks.apply(random), List.of(), HERE);
     }
 
-    private static Arbitrary<Condition> conditions() {
-        return Arbitraries.of(
+    private static Operation operation(SplittableRandom random) {
+        List<String> ports = some(random, "3306", "13306");
+        List<String> notPorts = some(random, "3306", "13306");
+        // HTTP methods, which TCP cannot see, in one operation of three.
+        List<String> methods = random.nextInt(3) == 0 ? some(random, "GET") : List.of();
+        return new Operation(List.of(), List.of(), ports, notPorts, methods, List.of(), List.of(), List.of(), HERE);
+    }
+
+    private static Condition condition(SplittableRandom random) {
+        return oneOf(random, List.of(
                 new Condition("destination.port", List.of("13306"), List.of(), HERE),
                 new Condition("connection.sni", List.of("*.example.com"), List.of(), HERE),
                 new Condition("source.namespace", List.of(), List.of("foo"), HERE),
                 new Condition("source.ip", List.of("10.0.0.0/8"), List.of(), HERE),
-                new Condition("request.headers[x-user]", List.of("alice"), List.of(), HERE));
+                new Condition("request.headers[x-user]", List.of("alice"), List.of(), HERE)));
+    }
+
+    /**
+     * For every action: a policy without rules (which matches nothing) in the first namespace, and one with a single
+     * empty rule (which matches everything) in the root namespace.
+     */
+    static List<AuthorizationPolicy> edgePolicies() {
+        List<AuthorizationPolicy> edges = new ArrayList<>();
+        for (AuthorizationPolicy.Action action : AuthorizationPolicy.Action.values()) {
+            edges.add(new AuthorizationPolicy(new ObjectMeta("unnamed", "foo", Map.of(), Map.of(), HERE),
+                    Optional.empty(), List.of(), action, List.of()));
+            edges.add(new AuthorizationPolicy(new ObjectMeta("unnamed", "istio-system", Map.of(), Map.of(), HERE),
+                    Optional.empty(), List.of(), action, List.of(new Rule(List.of(), List.of(), List.of(), HERE))));
+        }
+        return edges;
+    }
+
+    /**
+     * No policies, each edge policy alone, all of them together, and for every action two policies in one namespace
+     * that both match everything (the only way the order policies are given in could show in a decision).
+     */
+    static List<List<AuthorizationPolicy>> edgePolicyLists() {
+        List<List<AuthorizationPolicy>> lists = new ArrayList<>();
+        lists.add(List.of());
+        edgePolicies().forEach(p -> lists.add(named(List.of(p))));
+        lists.add(named(edgePolicies()));
+        for (AuthorizationPolicy.Action action : AuthorizationPolicy.Action.values()) {
+            AuthorizationPolicy matchesAll = new AuthorizationPolicy(new ObjectMeta("unnamed", "foo", Map.of(), Map.of(), HERE),
+                    Optional.empty(), List.of(), action, List.of(new Rule(List.of(), List.of(), List.of(), HERE)));
+            lists.add(named(List.of(matchesAll, matchesAll)));
+        }
+        return lists;
+    }
+
+    /** The first and the last of each vocabulary. */
+    static List<Workload> edgeWorkloads() {
+        return List.of(new Workload("foo", Map.of()), new Workload("istio-system", LABELS.getLast()));
+    }
+
+    /** Plaintext with the first values, and mTLS with the last. */
+    static List<Connection> edgeConnections() {
+        return List.of(Connection.of(Peer.PLAINTEXT, IpAddress.parse("10.1.2.3"), DESTINATION, 3306, ""),
+                Connection.of(Peer.mtls("spiffe://other.td/ns/baz/sa/client"), IpAddress.parse("2001:db8::1"),
+                        DESTINATION, 80, "db.example.com"));
     }
 
     /** Gives every policy a unique name, keeping the rest. */
