@@ -1,26 +1,49 @@
 package io.tollgate.bench.load;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PayloadTest {
-    @Property
-    void aMessageDecodesToItsSequence(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long sequence) {
-        byte[] message = new byte[Payload.SIZE];
-        Payload.encode(sequence, message);
-        assertThat(Payload.decode(message)).isEqualTo(sequence);
+    private static final long MAX_FLIPPED_SEQUENCE = 1_000_000;
+
+    private record Flip(long sequence, int index) {
     }
 
-    @Property
-    void anyFlippedBodyByteIsCaught(@ForAll @LongRange(min = 0, max = 1_000_000) long sequence,
-                                    @ForAll @IntRange(min = 8, max = 63) int index) {
-        byte[] message = new byte[Payload.SIZE];
-        Payload.encode(sequence, message);
-        message[index] ^= 0x01;
-        assertThat(Payload.decode(message)).isEqualTo(-1);
+    @Test
+    void aMessageDecodesToItsSequence() {
+        // Zero, one, the largest sequence, and the values around each byte of the header rolling over.
+        List<Long> edges = List.of(0L, 1L, 255L, 256L, 65_535L, 65_536L, 0xFF_FFFF_FFFFL, Long.MAX_VALUE - 1, Long.MAX_VALUE);
+        // Half the draws small, as a run's sequences are; half from the whole non-negative range.
+        SeededProperty.check(1000, edges, r -> r.nextBoolean() ? r.nextLong(1 << 20) : r.nextLong() & Long.MAX_VALUE, sequence -> {
+            byte[] message = new byte[Payload.SIZE];
+            Payload.encode(sequence, message);
+            assertThat(Payload.decode(message)).isEqualTo(sequence);
+        });
+    }
+
+    @Test
+    void anyFlippedBodyByteIsCaught() {
+        SeededProperty.check(1000, flipEdges(),
+                r -> new Flip(r.nextLong(MAX_FLIPPED_SEQUENCE + 1), r.nextInt(Long.BYTES, Payload.SIZE)), flip -> {
+                    byte[] message = new byte[Payload.SIZE];
+                    Payload.encode(flip.sequence(), message);
+                    message[flip.index()] ^= 0x01;
+                    assertThat(Payload.decode(message)).isEqualTo(-1);
+                });
+    }
+
+    /** The first and last body bytes, and one in the middle, for the smallest and largest sequences. */
+    private static List<Flip> flipEdges() {
+        List<Flip> edges = new ArrayList<>();
+        for (long sequence : List.of(0L, 1L, MAX_FLIPPED_SEQUENCE)) {
+            for (int index : List.of(Long.BYTES, 35, Payload.SIZE - 1)) {
+                edges.add(new Flip(sequence, index));
+            }
+        }
+        return edges;
     }
 }
