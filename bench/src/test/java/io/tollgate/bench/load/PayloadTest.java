@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,14 +16,18 @@ class PayloadTest {
 
     @Test
     void aMessageDecodesToItsSequence() {
-        // Zero, one, the largest sequence, and the values around each byte of the header rolling over.
+        // Zero, one, the largest sequence, values either side of the low bytes rolling over, and one filling 40 bits.
         List<Long> edges = List.of(0L, 1L, 255L, 256L, 65_535L, 65_536L, 0xFF_FFFF_FFFFL, Long.MAX_VALUE - 1, Long.MAX_VALUE);
-        // Half the draws small, as a run's sequences are; half from the whole non-negative range.
-        SeededProperty.check(1000, edges, r -> r.nextBoolean() ? r.nextLong(1 << 20) : r.nextLong() & Long.MAX_VALUE, sequence -> {
+        SeededProperty.check(1000, edges, PayloadTest::sequence, sequence -> {
             byte[] message = new byte[Payload.SIZE];
             Payload.encode(sequence, message);
             assertThat(Payload.decode(message)).isEqualTo(sequence);
         });
+    }
+
+    /** Half the draws small, as a run's sequences are; half from the whole non-negative range. */
+    private static long sequence(SplittableRandom random) {
+        return random.nextBoolean() ? random.nextLong(1 << 20) : random.nextLong() & Long.MAX_VALUE;
     }
 
     @Test

@@ -67,7 +67,8 @@ class StringMatchTest {
             edges.add(new GlobCase("a", "", "s", subject));
         }
         SeededProperty.check(3000, edges, r -> new GlobCase(word(r), word(r), word(r), subject(r)), c -> {
-            List<String> literals = c.middle().isEmpty() ? List.of(c.first(), c.last()) : List.of(c.first(), c.middle(), c.last());
+            List<String> literals = c.middle().isEmpty()
+                    ? List.of(c.first(), c.last()) : List.of(c.first(), c.middle(), c.last());
             String regex = literals.stream().map(Pattern::quote).collect(Collectors.joining(".*"));
 
             assertThat(new StringMatch.Glob(literals).matches(c.subject())).isEqualTo(oracle(regex, c.subject()));

@@ -126,8 +126,8 @@ class AuthorizationPropertiesTest {
                     List<AuthorizationPolicy> enforced = s.policies().stream()
                             .map(p -> RandomPolicies.withAnnotation(p, AuthorizationPolicy.DRY_RUN_ANNOTATION, "false")).toList();
                     List<AuthorizationPolicy> all = new ArrayList<>(enforced);
-                    c.dryRun().forEach(p -> all.add(RandomPolicies.rename(
-                            RandomPolicies.withAnnotation(p, AuthorizationPolicy.DRY_RUN_ANNOTATION, "true"), "dry-" + all.size())));
+                    c.dryRun().forEach(p -> all.add(RandomPolicies.rename(RandomPolicies.withAnnotation(
+                            p, AuthorizationPolicy.DRY_RUN_ANNOTATION, "true"), "dry-" + all.size())));
 
                     Decision before = decide(enforced, s.workload(), s.connection());
                     Decision after = decide(all, s.workload(), s.connection());

@@ -43,8 +43,9 @@ final class RandomPolicies {
     }
 
     static Connection connection(SplittableRandom random) {
-        Peer peer = random.nextBoolean() ? Peer.PLAINTEXT : Peer.mtls("spiffe://" + oneOf(random, List.of("cluster.local", "other.td"))
-                + "/ns/" + oneOf(random, List.of("foo", "bar", "baz")) + "/sa/" + oneOf(random, List.of("default", "client")));
+        Peer peer = random.nextBoolean() ? Peer.PLAINTEXT
+                : Peer.mtls("spiffe://" + oneOf(random, List.of("cluster.local", "other.td")) + "/ns/"
+                        + oneOf(random, List.of("foo", "bar", "baz")) + "/sa/" + oneOf(random, List.of("default", "client")));
         IpAddress source = IpAddress.parse(oneOf(random, List.of("10.1.2.3", "10.9.9.9", "192.168.1.1", "2001:db8::1")));
         return Connection.of(peer, source, DESTINATION, oneOf(random, List.of(3306, 13306, 80)),
                 oneOf(random, List.of("", "db.example.com")));
@@ -76,7 +77,8 @@ final class RandomPolicies {
     /** Up to two distinct values, in any order. */
     private static List<String> some(SplittableRandom random, String... values) {
         List<String> left = new ArrayList<>(List.of(values));
-        return IntStream.range(0, random.nextInt(Math.min(2, values.length) + 1)).mapToObj(i -> left.remove(random.nextInt(left.size()))).toList();
+        return IntStream.range(0, random.nextInt(Math.min(2, values.length) + 1))
+                .mapToObj(i -> left.remove(random.nextInt(left.size()))).toList();
     }
 
     private static <T> List<T> listOf(SplittableRandom random, int maxSize, Function<SplittableRandom, T> element) {
@@ -87,7 +89,8 @@ final class RandomPolicies {
         Function<SplittableRandom, List<String>> principals = r -> some(r, "cluster.local/ns/bar/sa/client", "*",
                 "cluster.local/ns/foo/*", "*/sa/default", "other.td/ns/baz/sa/default");
         Function<SplittableRandom, List<String>> namespaces = r -> some(r, "foo", "bar", "ba*", "*");
-        Function<SplittableRandom, List<String>> ipBlocks = r -> some(r, "10.0.0.0/8", "10.1.2.3", "192.168.0.0/16", "2001:db8::/32");
+        Function<SplittableRandom, List<String>> ipBlocks =
+                r -> some(r, "10.0.0.0/8", "10.1.2.3", "192.168.0.0/16", "2001:db8::/32");
         // Request principals, which TCP cannot see, in one source of four; service accounts in one of two.
         List<String> requestPrincipals = random.nextInt(4) == 0 ? some(random, "*") : List.of();
         List<String> accounts = random.nextBoolean() ? some(random, "bar/client", "foo/default") : List.of();
