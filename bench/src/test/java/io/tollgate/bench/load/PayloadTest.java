@@ -1,5 +1,6 @@
 package io.tollgate.bench.load;
 
+import io.tollgate.testkit.SeededProperty;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

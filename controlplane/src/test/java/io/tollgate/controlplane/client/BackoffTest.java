@@ -1,5 +1,6 @@
 package io.tollgate.controlplane.client;
 
+import io.tollgate.testkit.SeededProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.tollgate.controlplane.client;
 
+import io.tollgate.testkit.SeededProperty;
 import io.tollgate.controlplane.distribution.Push;
 import io.tollgate.controlplane.distribution.PushKind;
 import io.tollgate.controlplane.distribution.PushedDocument;

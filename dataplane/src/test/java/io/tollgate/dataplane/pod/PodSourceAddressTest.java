@@ -1,5 +1,6 @@
 package io.tollgate.dataplane.pod;
 
+import io.tollgate.testkit.SeededProperty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.tollgate.model.load;
 
+import io.tollgate.testkit.SeededProperty;
 import io.tollgate.model.validation.Severity;
 import org.junit.jupiter.api.Test;
 

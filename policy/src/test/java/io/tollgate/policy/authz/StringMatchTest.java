@@ -1,5 +1,6 @@
 package io.tollgate.policy.authz;
 
+import io.tollgate.testkit.SeededProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,6 @@
 package io.tollgate.policy.compile;
 
+import io.tollgate.testkit.SeededProperty;
 import io.tollgate.model.mesh.MeshConfig;
 import io.tollgate.model.security.AuthorizationPolicy;
 import io.tollgate.model.security.TargetRef;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 
-import static io.tollgate.policy.authz.SeededProperty.check;
+import static io.tollgate.testkit.SeededProperty.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Invariants of the engine over random policies, workloads and connections. */

@@ -1,5 +1,6 @@
 package io.tollgate.policy.compile;
 
+import io.tollgate.testkit.SeededProperty;
 import io.tollgate.model.ObjectMeta;
 import io.tollgate.model.security.AuthorizationPolicy;
 import io.tollgate.model.security.Condition;
@@ -22,7 +23,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
-import static io.tollgate.policy.authz.SeededProperty.oneOf;
+import static io.tollgate.testkit.SeededProperty.oneOf;
 import static io.tollgate.policy.compile.Literals.HERE;
 
 /**

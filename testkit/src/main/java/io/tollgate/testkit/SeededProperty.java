@@ -1,4 +1,4 @@
-package io.tollgate.policy.authz;
+package io.tollgate.testkit;
 
 import java.util.List;
 import java.util.SplittableRandom;
