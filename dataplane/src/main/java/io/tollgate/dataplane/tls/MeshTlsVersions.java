@@ -14,6 +14,13 @@ final class MeshTlsVersions {
      */
     static final Duration SESSION_LIFETIME = Duration.ofHours(1);
 
+    /**
+     * The ALPN name a sidecar offers when it wants a tunnel (HTTP/2 CONNECT streams over one mTLS connection, as
+     * Istio's HBONE): a gateway that selects it serves streams; a peer that selects nothing gets one connection per
+     * workload connection, as before.
+     */
+    static final String TUNNEL_PROTOCOL = "h2";
+
     private MeshTlsVersions() {
     }
 
