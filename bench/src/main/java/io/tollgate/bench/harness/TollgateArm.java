@@ -30,14 +30,17 @@ import java.util.Optional;
  * create} does; then {@code tollgate control-plane} (a helper: not charged), {@code tollgate gateway} and
  * {@code tollgate sidecar} as processes of their own on the same JDK, each with one event-loop thread, the access
  * log off and Native Memory Tracking on. TLS is Tollgate's own mesh TLS: 1.3 only, AES-128-GCM first, X25519.
+ * The {@code tollgate} arm runs as deployed by default: workload connections are streams of a shared mTLS tunnel
+ * (HTTP/2 CONNECT, as Istio's HBONE); {@code tollgate-tls} runs the sidecar with {@code --no-tunnels}, one
+ * resumed TLS connection per workload connection, to show what the tunnel changes.
  */
-record TollgateArm(Path repository) implements Arm {
+record TollgateArm(Path repository, boolean tunnels) implements Arm {
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final String TRUST_DOMAIN = "cluster.local";
 
     @Override
     public String name() {
-        return "tollgate";
+        return tunnels ? "tollgate" : "tollgate-tls";
     }
 
     @Override
@@ -73,6 +76,9 @@ record TollgateArm(Path repository) implements Arm {
                     "--namespace", TollgateConfig.WORKLOAD_NAMESPACE, "--service-account", TollgateConfig.WORKLOAD_ACCOUNT,
                     "--mesh-service", TollgateConfig.GATEWAY_SERVICE + ":" + gatewayPort + "=127.0.0.1:" + gatewayPort,
                     "--access-log", "off", "--threads", "1"));
+            if (!tunnels) {
+                sidecarArguments.add("--no-tunnels");
+            }
             InetSocketAddress[] entries = new InetSocketAddress[all.length];
             for (int i = 0; i < all.length; i++) {
                 entries[i] = new InetSocketAddress(listenAddress(context.round(), i), all[i].address().getPort());
