@@ -46,7 +46,7 @@ record TollgateArm(Path repository, boolean tunnels) implements Arm {
     @Override
     public ArmState start(ArmContext context) throws IOException, InterruptedException {
         String classPath = TollgateLaunch.classPath(repository);
-        Path base = Files.createDirectories(context.dir().path().resolve("tollgate-r" + context.round()));
+        Path base = Files.createDirectories(context.dir().path().resolve(name() + "-r" + context.round()));
         int gatewayPort = Ports.free();
         Path config = Files.writeString(base.resolve("mesh.yaml"), TollgateConfig.resources(context.upstreams(), gatewayPort));
         Path meshConfig = Files.writeString(base.resolve("mesh-config.yaml"), TollgateConfig.meshConfig());
@@ -81,7 +81,7 @@ record TollgateArm(Path repository, boolean tunnels) implements Arm {
             }
             InetSocketAddress[] entries = new InetSocketAddress[all.length];
             for (int i = 0; i < all.length; i++) {
-                entries[i] = new InetSocketAddress(listenAddress(context.round(), i), all[i].address().getPort());
+                entries[i] = new InetSocketAddress(listenAddress(tunnels, context.round(), i), all[i].address().getPort());
                 sidecarArguments.addAll(List.of("--bind", all[i].host() + "=" + entries[i].getHostString()));
             }
             ChildProcess sidecar = launch.proxy("tollgate-sidecar", sidecarArguments);
@@ -130,8 +130,11 @@ record TollgateArm(Path repository, boolean tunnels) implements Arm {
         return tokens.mint(new SpiffeId(TRUST_DOMAIN, namespace, serviceAccount), Duration.ofHours(1));
     }
 
-    /** The sidecar's listener address for upstream {@code index} in {@code round}: 127.62.R.(index+1), unused elsewhere. */
-    private static String listenAddress(int round, int index) {
-        return "127.62." + (round % 250) + "." + (index + 1);
+    /**
+     * The sidecar's listener address for upstream {@code index} in {@code round}: 127.62.R.(index+1) with tunnels,
+     * 127.63.R.(index+1) without, unused elsewhere.
+     */
+    private static String listenAddress(boolean tunnels, int round, int index) {
+        return "127." + (tunnels ? 62 : 63) + "." + (round % 250) + "." + (index + 1);
     }
 }

@@ -1,7 +1,6 @@
 package io.tollgate.dataplane.tls;
 
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -127,6 +126,24 @@ public final class MeshClientTls {
         return PeerIdentity.of(handler, current.peers());
     }
 
+    /**
+     * Why the server on the session of {@code handler} is not acceptable to a route that accepts only
+     * {@code subjectAltNames} (any mesh identity when empty), or empty when it is. {@code upstream} names it in
+     * the reason.
+     */
+    public Optional<String> rejection(SslHandler handler, List<String> subjectAltNames, String upstream) {
+        SpiffeId peer;
+        try {
+            peer = peerIdentity(handler);
+        } catch (CertificateException e) {
+            return Optional.of("upstream " + upstream + " is not a mesh workload: " + e.getMessage());
+        }
+        if (!subjectAltNames.isEmpty() && !subjectAltNames.contains(peer.toString())) {
+            return Optional.of("upstream presented " + peer + "; the route accepts only " + subjectAltNames);
+        }
+        return Optional.empty();
+    }
+
     /** Whether the handshake of {@code handler} resumed a cached session. */
     public static boolean resumed(SslHandler handler) {
         return PeerIdentity.resumed(handler);
@@ -163,10 +180,7 @@ public final class MeshClientTls {
                     .endpointIdentificationAlgorithm(null)
                     .sessionTimeout(MeshTlsVersions.SESSION_LIFETIME.toSeconds());
             if (tunnel) {
-                builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
-                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                        MeshTlsVersions.TUNNEL_PROTOCOL));
+                builder.applicationProtocolConfig(MeshTlsVersions.tunnelAlpn());
             }
             return builder.build();
         } catch (SSLException e) {

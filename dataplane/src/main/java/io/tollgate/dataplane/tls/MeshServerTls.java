@@ -1,7 +1,6 @@
 package io.tollgate.dataplane.tls;
 
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -83,10 +82,7 @@ public final class MeshServerTls {
                     .sessionTimeout(MeshTlsVersions.SESSION_LIFETIME.toSeconds());
             if (tunnels) {
                 // Selected only when the client offers it; a client that offers nothing gets no ALPN at all.
-                builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
-                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                        MeshTlsVersions.TUNNEL_PROTOCOL));
+                builder.applicationProtocolConfig(MeshTlsVersions.tunnelAlpn());
             }
             SslContext context = builder.build();
             current.set(new Loaded(context, new VerifiedChains(peers, Clock.systemUTC())));

@@ -11,9 +11,8 @@ import io.netty.util.ReferenceCountUtil;
 import io.tollgate.dataplane.observe.ProxyMetrics;
 import io.tollgate.dataplane.tls.HandshakeFailure;
 import io.tollgate.dataplane.tls.MeshClientTls;
-import io.tollgate.identity.SpiffeId;
 
-import java.security.cert.CertificateException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -52,17 +51,10 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
             fail(ctx, new TunnelOpen.Unsupported(tunnel.key().address() + " does not take tunnels"));
             return;
         }
-        SpiffeId peer;
-        try {
-            peer = tls.peerIdentity(handler);
-        } catch (CertificateException e) {
-            fail(ctx, new TunnelOpen.Failed("upstream " + tunnel.key().address() + " is not a mesh workload: "
-                    + e.getMessage()));
-            return;
-        }
-        if (!tunnel.key().subjectAltNames().isEmpty() && !tunnel.key().subjectAltNames().contains(peer.toString())) {
-            fail(ctx, new TunnelOpen.Failed("upstream presented " + peer + "; the route accepts only "
-                    + tunnel.key().subjectAltNames()));
+        Optional<String> rejection = tls.rejection(handler, tunnel.key().subjectAltNames(),
+                tunnel.key().address().getAddress().getHostAddress() + ":" + tunnel.key().address().getPort());
+        if (rejection.isPresent()) {
+            fail(ctx, new TunnelOpen.Failed(rejection.get()));
             return;
         }
         ctx.pipeline().addLast("h2", TunnelCodec.client())
