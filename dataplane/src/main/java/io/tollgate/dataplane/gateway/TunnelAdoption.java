@@ -19,14 +19,16 @@ import java.util.List;
 /**
  * Turns an accepted mTLS connection that negotiated a tunnel into one: the per-connection stages give way to
  * HTTP/2, and each stream is then served as a connection of its own ({@link TunnelStreams}). The tunnel itself is
- * not a proxied connection: it is neither counted nor logged as one, only its streams are.
+ * not a proxied connection: it is neither counted nor logged as one, only its streams are. It keeps the idle
+ * closer: a tunnel idle for the idle timeout has only idle streams, and those would go at that moment too.
  *
  * <p>Bytes that arrived between the handshake and now (the client's preface and first request) were held
  * decrypted; they are handed to HTTP/2 first, from just behind TLS.
  */
 final class TunnelAdoption {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelAdoption.class);
-    private static final List<String> PER_CONNECTION = List.of("idle", "count", "hold", "accept", "end");
+    /** What only a proxied connection needs; the idle closer stays: a tunnel without a byte for that long goes. */
+    private static final List<String> PER_CONNECTION = List.of("count", "hold", "accept", "end");
 
     private TunnelAdoption() {
     }

@@ -68,7 +68,7 @@ public final class SidecarServer {
         this.runtime = new SidecarRuntime(new AtomicReference<>(table), dependencies.tls(),
                 new UpstreamPicker(new EndpointAddress(dependencies.resolver())), dialer,
                 settings.tunnels() ? Optional.of(new TunnelPool(dependencies.tls(), dialer, dependencies.metrics(),
-                        Clock.systemUTC())) : Optional.empty(),
+                        Clock.systemUTC(), settings.idleTimeout())) : Optional.empty(),
                 dependencies.accessLog(), dependencies.metrics(), settings.idleTimeout());
         this.explicit = new ExplicitListenerSet(listener -> bootstrap(new Arrival.Listener(listener.destination()))
                 .channel(dependencies.transport().serverChannelType()));

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.tollgate.dataplane.observe.ProxyMetrics;
+import io.tollgate.dataplane.relay.IdleCloser;
 import io.tollgate.dataplane.relay.UpstreamDialer;
 import io.tollgate.dataplane.tls.MeshClientTls;
 
@@ -35,10 +36,13 @@ public final class TunnelPool {
     private final UpstreamDialer dialer;
     private final ProxyMetrics metrics;
     private final Clock clock;
+    private final Duration idleTimeout;
     private final Map<EventLoop, LoopTunnels> loops = new ConcurrentHashMap<>();
 
-    public TunnelPool(MeshClientTls tls, UpstreamDialer dialer, ProxyMetrics metrics, Clock clock) {
+    /** @param idleTimeout a tunnel without a byte either way for this long is closed (its streams are all idle too) */
+    public TunnelPool(MeshClientTls tls, UpstreamDialer dialer, ProxyMetrics metrics, Clock clock, Duration idleTimeout) {
         this.tls = tls;
+        this.idleTimeout = idleTimeout;
         this.dialer = dialer;
         this.metrics = metrics;
         this.clock = clock;
@@ -109,6 +113,7 @@ public final class TunnelPool {
                 protected void initChannel(Channel ch) {
                     ch.pipeline()
                             .addLast("tls", tls.newTunnelHandler(ch.alloc(), key.address(), key.serverName()))
+                            .addLast("idle", new IdleCloser(idleTimeout, () -> { }))
                             .addLast("handshake", new TunnelHandshake(tunnel, tls, metrics,
                                     k -> noTunnelUntil.put(k.address(), clock.instant().plus(NO_TUNNEL_MEMORY))));
                 }
