@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class Bench {
     static final List<Summary.Ratio> RATIOS = List.of(new Summary.Ratio("haproxy", "direct"),
-            new Summary.Ratio("tollgate", "haproxy"));
+            new Summary.Ratio("tollgate", "haproxy"), new Summary.Ratio("tollgate-tls", "haproxy"));
 
     private final BenchOptions options;
     private final Progress progress;
@@ -154,7 +154,8 @@ final class Bench {
             arms.add(switch (name) {
                 case "direct" -> new DirectArm();
                 case "haproxy" -> new HaproxyArm();
-                case "tollgate" -> new TollgateArm(options.repository());
+                case "tollgate" -> new TollgateArm(options.repository(), true);
+                case "tollgate-tls" -> new TollgateArm(options.repository(), false);
                 default -> throw new IllegalArgumentException("unknown arm " + name);
             });
         }

@@ -17,10 +17,10 @@ import java.util.Set;
  * passed, 1 a guard failed or the run broke, 2 bad arguments.
  */
 public final class BenchMain {
-    static final List<String> ALL_ARMS = List.of("direct", "haproxy", "tollgate");
+    static final List<String> ALL_ARMS = List.of("direct", "haproxy", "tollgate", "tollgate-tls");
     private static final Set<String> VALUED = Set.of("--rounds", "--arms", "--run-dir", "--out", "--repo",
             "--java-home", "--class-path");
-    private static final String USAGE = "usage: BenchMain [--quick] [--rounds N] [--arms direct,haproxy,tollgate]"
+    private static final String USAGE = "usage: BenchMain [--quick] [--rounds N] [--arms direct,haproxy,tollgate,tollgate-tls]"
             + " [--out FILE] --run-dir DIR --repo DIR --java-home DIR --class-path CP";
 
     private BenchMain() {

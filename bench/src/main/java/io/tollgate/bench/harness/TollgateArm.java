@@ -30,20 +30,23 @@ import java.util.Optional;
  * create} does; then {@code tollgate control-plane} (a helper: not charged), {@code tollgate gateway} and
  * {@code tollgate sidecar} as processes of their own on the same JDK, each with one event-loop thread, the access
  * log off and Native Memory Tracking on. TLS is Tollgate's own mesh TLS: 1.3 only, AES-128-GCM first, X25519.
+ * The {@code tollgate} arm runs as deployed by default: workload connections are streams of a shared mTLS tunnel
+ * (HTTP/2 CONNECT, as Istio's HBONE); {@code tollgate-tls} runs the sidecar with {@code --no-tunnels}, one
+ * resumed TLS connection per workload connection, to show what the tunnel changes.
  */
-record TollgateArm(Path repository) implements Arm {
+record TollgateArm(Path repository, boolean tunnels) implements Arm {
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final String TRUST_DOMAIN = "cluster.local";
 
     @Override
     public String name() {
-        return "tollgate";
+        return tunnels ? "tollgate" : "tollgate-tls";
     }
 
     @Override
     public ArmState start(ArmContext context) throws IOException, InterruptedException {
         String classPath = TollgateLaunch.classPath(repository);
-        Path base = Files.createDirectories(context.dir().path().resolve("tollgate-r" + context.round()));
+        Path base = Files.createDirectories(context.dir().path().resolve(name() + "-r" + context.round()));
         int gatewayPort = Ports.free();
         Path config = Files.writeString(base.resolve("mesh.yaml"), TollgateConfig.resources(context.upstreams(), gatewayPort));
         Path meshConfig = Files.writeString(base.resolve("mesh-config.yaml"), TollgateConfig.meshConfig());
@@ -73,9 +76,12 @@ record TollgateArm(Path repository) implements Arm {
                     "--namespace", TollgateConfig.WORKLOAD_NAMESPACE, "--service-account", TollgateConfig.WORKLOAD_ACCOUNT,
                     "--mesh-service", TollgateConfig.GATEWAY_SERVICE + ":" + gatewayPort + "=127.0.0.1:" + gatewayPort,
                     "--access-log", "off", "--threads", "1"));
+            if (!tunnels) {
+                sidecarArguments.add("--no-tunnels");
+            }
             InetSocketAddress[] entries = new InetSocketAddress[all.length];
             for (int i = 0; i < all.length; i++) {
-                entries[i] = new InetSocketAddress(listenAddress(context.round(), i), all[i].address().getPort());
+                entries[i] = new InetSocketAddress(listenAddress(tunnels, context.round(), i), all[i].address().getPort());
                 sidecarArguments.addAll(List.of("--bind", all[i].host() + "=" + entries[i].getHostString()));
             }
             ChildProcess sidecar = launch.proxy("tollgate-sidecar", sidecarArguments);
@@ -124,8 +130,11 @@ record TollgateArm(Path repository) implements Arm {
         return tokens.mint(new SpiffeId(TRUST_DOMAIN, namespace, serviceAccount), Duration.ofHours(1));
     }
 
-    /** The sidecar's listener address for upstream {@code index} in {@code round}: 127.62.R.(index+1), unused elsewhere. */
-    private static String listenAddress(int round, int index) {
-        return "127.62." + (round % 250) + "." + (index + 1);
+    /**
+     * The sidecar's listener address for upstream {@code index} in {@code round}: 127.62.R.(index+1) with tunnels,
+     * 127.63.R.(index+1) without, unused elsewhere.
+     */
+    private static String listenAddress(boolean tunnels, int round, int index) {
+        return "127." + (tunnels ? 62 : 63) + "." + (round % 250) + "." + (index + 1);
     }
 }

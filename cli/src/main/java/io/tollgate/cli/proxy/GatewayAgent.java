@@ -49,7 +49,8 @@ public final class GatewayAgent extends ProxyAgent {
     public static GatewayAgent start(GatewayAgentSettings settings) throws AgentStartException {
         return AgentCore.start(settings.agent(), ProxyKind.GATEWAY, core -> {
             MeshServerTls tls = new MeshServerTls(core.identity::current, core.trust.verifier(),
-                    core.metrics.peerRejections(), settings.agent().limits().handshakeTimeout());
+                    core.metrics.peerRejections(), settings.agent().limits().handshakeTimeout(),
+                    settings.agent().limits().tunnels());
             core.trust.follow(tls::trust);
             HostResolver resolver = HostResolver.pinned(settings.resolve(), HostResolver.system());
             GatewayAgent agent = new GatewayAgent(settings, core, new GatewayDependencies(settings.agent().transport(),

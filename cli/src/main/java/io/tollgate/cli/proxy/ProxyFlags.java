@@ -58,6 +58,12 @@ final class ProxyFlags {
             description = "Event-loop threads of the data path (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--tunnels", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Carry connections to gateways as streams of shared mTLS tunnels (HTTP/2 CONNECT, as Istio's",
+                    "HBONE; default), or with --no-tunnels one TLS connection each. A gateway with --no-tunnels",
+                    "takes none; sidecars then fall back to a connection each."})
+    boolean tunnels;
+
     static final String ACCESS_LOG_OFF = "off";
 
     /** The token's text, from the flag or the file. */
@@ -89,7 +95,7 @@ final class ProxyFlags {
         if (threads < 1) {
             throw new AgentStartException(AgentStartException.Kind.BAD_INPUT, "--threads: must be at least 1, got " + threads);
         }
-        return ProxyLimits.DEFAULTS.withThreads(threads);
+        return ProxyLimits.DEFAULTS.withThreads(threads).withTunnels(tunnels);
     }
 
     /**

@@ -3,7 +3,7 @@ package io.tollgate.cli.proxy;
 import java.time.Duration;
 
 /**
- * The operating limits both proxy agents share, with Istio-like defaults.
+ * The operating limits and choices both proxy agents share, with Istio-like defaults.
  *
  * @param connectTimeout   upstream TCP connect (Envoy's cluster connect_timeout is 10 s)
  * @param idleTimeout      close a connection with no bytes either way for this long (Envoy's TCP proxy: 1 h)
@@ -11,11 +11,13 @@ import java.time.Duration;
  * @param drain            how long {@code close()} lets open connections finish before closing them
  * @param firstConfig      how long {@code start} waits for the control plane's first configuration
  * @param threads          event-loop threads of the data path
+ * @param tunnels          a sidecar carries its connections to gateways as streams of shared mTLS tunnels (HBONE-like),
+ *                         a gateway takes tunnels; when false, one TLS connection per workload connection
  */
 public record ProxyLimits(Duration connectTimeout, Duration idleTimeout, Duration handshakeTimeout, Duration drain,
-                          Duration firstConfig, int threads) {
+                          Duration firstConfig, int threads, boolean tunnels) {
     public static final ProxyLimits DEFAULTS = new ProxyLimits(Duration.ofSeconds(10), Duration.ofHours(1),
-            Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 2);
+            Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 2, true);
 
     public ProxyLimits {
         positive("connect timeout", connectTimeout);
@@ -31,11 +33,15 @@ public record ProxyLimits(Duration connectTimeout, Duration idleTimeout, Duratio
     }
 
     public ProxyLimits withDrain(Duration newDrain) {
-        return new ProxyLimits(connectTimeout, idleTimeout, handshakeTimeout, newDrain, firstConfig, threads);
+        return new ProxyLimits(connectTimeout, idleTimeout, handshakeTimeout, newDrain, firstConfig, threads, tunnels);
     }
 
     public ProxyLimits withThreads(int newThreads) {
-        return new ProxyLimits(connectTimeout, idleTimeout, handshakeTimeout, drain, firstConfig, newThreads);
+        return new ProxyLimits(connectTimeout, idleTimeout, handshakeTimeout, drain, firstConfig, newThreads, tunnels);
+    }
+
+    public ProxyLimits withTunnels(boolean on) {
+        return new ProxyLimits(connectTimeout, idleTimeout, handshakeTimeout, drain, firstConfig, threads, on);
     }
 
     private static void positive(String what, Duration value) {

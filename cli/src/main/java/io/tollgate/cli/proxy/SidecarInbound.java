@@ -21,7 +21,8 @@ public sealed interface SidecarInbound {
 
         @Override
         public SidecarSettings settings(ProxyLimits limits) {
-            return SidecarSettings.explicit(listeners, limits.connectTimeout(), limits.idleTimeout(), limits.threads());
+            return SidecarSettings.explicit(listeners, limits.connectTimeout(), limits.idleTimeout(), limits.threads())
+                    .withTunnels(limits.tunnels());
         }
     }
 
@@ -37,7 +38,8 @@ public sealed interface SidecarInbound {
 
         @Override
         public SidecarSettings settings(ProxyLimits limits) {
-            return SidecarSettings.inPod(capture, podSource, limits.connectTimeout(), limits.idleTimeout(), limits.threads());
+            return SidecarSettings.inPod(capture, podSource, limits.connectTimeout(), limits.idleTimeout(), limits.threads())
+                    .withTunnels(limits.tunnels());
         }
     }
 }

@@ -6,7 +6,8 @@ import io.tollgate.dataplane.testing.MysqlClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -64,8 +65,9 @@ class ProxyProcessesTest {
         }
     }
 
-    @Test
-    void theGatewayAndSidecarCommandsCarryTheWalkThroughAndStopOnSigterm() throws Exception {
+    @ParameterizedTest(name = "tunnels {0}")
+    @ValueSource(booleans = {true, false})
+    void theGatewayAndSidecarCommandsCarryTheWalkThroughAndStopOnSigterm(boolean tunnels) throws Exception {
         mesh = new LocalMesh(dir, database);
         String controlPlane = "127.0.0.1:" + mesh.controlPlane.address().getPort();
         InetAddress gatewayAddress = ProxyAgentsTest.freshLoopback();
@@ -76,7 +78,7 @@ class ProxyProcessesTest {
                 "--token", mesh.token("istio-system", "istio-egressgateway-service-account"),
                 "--namespace", "istio-system", "--service-account", "istio-egressgateway-service-account",
                 "--label", "istio=egressgateway", "--resolve", RDS + "=127.0.0.1",
-                "--listen-address", gatewayAddress.getHostAddress());
+                "--listen-address", gatewayAddress.getHostAddress(), tunnels ? "--tunnels" : "--no-tunnels");
         String gatewayListens = "listening server port 13306 on " + gatewayAddress.getHostAddress() + ":13306";
         Await.until("the gateway to print where it listens", () -> gateway.printed(gatewayListens) || !gateway.process().isAlive());
         assertThat(gateway.lines()).as("gateway output").anyMatch(line -> line.contains(gatewayListens));
@@ -87,7 +89,7 @@ class ProxyProcessesTest {
                 "--namespace", "demo-server", "--service-account", "default", "--label", "name=lbl-k8s-mysql",
                 "--bind", RDS + "=" + serviceAddress.getHostAddress(), "--hosts-file", hostsFile.toString(),
                 "--mesh-service", LocalMesh.GATEWAY_SERVICE + ":13306=" + gatewayAddress.getHostAddress() + ":13306",
-                "--access-log", dir.resolve("sidecar-access.log").toString());
+                "--access-log", dir.resolve("sidecar-access.log").toString(), tunnels ? "--tunnels" : "--no-tunnels");
         String outbound = "outbound " + RDS + ":3306 -> " + serviceAddress.getHostAddress() + ":3306";
         Await.until("the sidecar to print its listener", () -> sidecar.lines().contains(outbound) || !sidecar.process().isAlive());
         assertThat(sidecar.lines()).as("sidecar output").contains(outbound);

@@ -7,6 +7,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tollgate.dataplane.connection.EndpointAddress;
 import io.tollgate.dataplane.relay.DataPathBuffers;
@@ -43,8 +45,6 @@ public final class GatewayServer {
     private final GatewayDependencies dependencies;
     private final GatewayRuntime runtime;
     private final EventLoopGroup group;
-    private final ChannelGroup open = new DefaultChannelGroup("gateway-connections", GlobalEventExecutor.INSTANCE);
-    private final AtomicLong connectionIds = new AtomicLong();
     private final Map<PortNumber, Channel> listeners = new HashMap<>();
     private volatile boolean ready;
 
@@ -55,7 +55,9 @@ public final class GatewayServer {
         this.runtime = new GatewayRuntime(new AtomicReference<>(initial), dependencies.tls(),
                 new UpstreamAddress(new EndpointAddress(dependencies.resolver())),
                 new UpstreamDialer(dependencies.transport(), settings.connectTimeout()),
-                dependencies.accessLog(), dependencies.metrics(), settings.idleTimeout());
+                dependencies.accessLog(), dependencies.metrics(), settings.idleTimeout(),
+                new DefaultChannelGroup("gateway-connections", GlobalEventExecutor.INSTANCE),
+                new DefaultChannelGroup("gateway-tunnels", GlobalEventExecutor.INSTANCE), new AtomicLong());
     }
 
     /**
@@ -90,7 +92,7 @@ public final class GatewayServer {
         }
         LOG.info("gateway: configuration {} -> {} (ports added {}, removed {})", previous.routes().version(),
                 next.routes().version(), added, removed);
-        for (Channel channel : open) {
+        for (Channel channel : runtime.open()) {
             channel.eventLoop().execute(() -> PolicyRecheck.recheck(channel, next, runtime));
         }
     }
@@ -100,9 +102,17 @@ public final class GatewayServer {
         return Optional.ofNullable(listeners.get(serverPort)).map(c -> (InetSocketAddress) c.localAddress());
     }
 
-    /** Connections accepted and not yet closed (including those still in their handshake). */
+    /**
+     * Connections accepted and not yet closed (including those still in their handshake), tunnel streams
+     * included: each stream is a workload connection.
+     */
     public int openConnections() {
-        return open.size();
+        return runtime.open().size();
+    }
+
+    /** Tunnels open now, each carrying any number of the {@link #openConnections}. */
+    public int openTunnels() {
+        return runtime.tunnels().size();
     }
 
     /** True from a successful start until shutdown begins: what {@code /ready} reports. */
@@ -118,10 +128,14 @@ public final class GatewayServer {
         ready = false;
         listeners.values().forEach(Channel::close);
         listeners.clear();
+        // Tell tunnel clients to open no more streams here; the ones open may finish.
+        runtime.tunnels().writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.NO_ERROR));
+        ChannelGroup open = runtime.open();
         if (!open.newCloseFuture().awaitUninterruptibly(drain.toMillis())) {
             LOG.info("gateway: drain time {} over, closing {} open connections", drain, open.size());
         }
         open.close().awaitUninterruptibly();
+        runtime.tunnels().close().awaitUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
@@ -155,6 +169,6 @@ public final class GatewayServer {
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOCATOR, DataPathBuffers.ALLOCATOR)
-                .childHandler(new GatewayInitializer(runtime, port, connectionIds, open));
+                .childHandler(new GatewayInitializer(runtime, port));
     }
 }

@@ -15,6 +15,8 @@ public enum ResponseFlag {
     DENY("DENY"),
     /** The upstream could not be connected (refused, unreachable, connect timeout). */
     UF("UF"),
+    /** The upstream ended the connection before any byte was relayed, e.g. a gateway refusing a tunnel stream. */
+    UC("UC"),
     /** No upstream address to try: resolution failed, or the target has none. */
     UH("UH"),
     /** The downstream did not speak the expected protocol: bad bytes, failed or timed-out TLS handshake. */

@@ -40,13 +40,14 @@ public final class InputHold extends ChannelInboundHandlerAdapter {
     }
 
     /** Hands over the held messages (the caller owns them now) and forgets them. */
-    List<Object> takeHeld() {
+    public List<Object> takeHeld() {
         List<Object> taken = List.copyOf(held);
         held.clear();
         return taken;
     }
 
-    boolean inputEnded() {
+    /** Whether the end of the input arrived while holding. */
+    public boolean inputEnded() {
         return inputEnded;
     }
 }

@@ -10,7 +10,13 @@ import io.tollgate.dataplane.capture.SyscallException;
 import io.tollgate.dataplane.connection.UpstreamPipeline;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.relay.Relay;
+import io.tollgate.dataplane.relay.StreamFrames;
+import io.tollgate.dataplane.tunnel.ConnectTarget;
+import io.tollgate.dataplane.tunnel.TunnelKey;
+import io.tollgate.dataplane.tunnel.TunnelOpen;
+import io.tollgate.dataplane.tunnel.TunnelPool;
 import io.tollgate.policy.route.HostPort;
+import io.tollgate.policy.route.Hostname;
 import io.tollgate.policy.route.UpstreamTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,6 +126,15 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
     }
 
     private void dial(ChannelHandlerContext ctx, InetSocketAddress address, UpstreamTls tls) {
+        if (tls instanceof UpstreamTls.IstioMutual mutual && runtime.tunnels().isPresent()) {
+            tunnel(ctx, address, mutual, runtime.tunnels().get());
+        } else {
+            dialDirect(ctx, address, tls);
+        }
+    }
+
+    /** A connection of its own to the upstream: plain TCP, or for mTLS a handshake per connection. */
+    private void dialDirect(ChannelHandlerContext ctx, InetSocketAddress address, UpstreamTls tls) {
         connection.dialing(address);
         UpstreamPipeline pipeline = switch (tls) {
             case UpstreamTls.Disabled plain -> UpstreamPipeline.plain(ctx.channel(), connection);
@@ -128,6 +143,41 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
         };
         runtime.dialer().dial(ctx.channel(), address, pipeline)
                 .addListener((ChannelFuture connected) -> connected(ctx, address, tls, connected));
+    }
+
+    /**
+     * The connection as a stream of a tunnel to the gateway: CONNECT to the route's server name (or the destination
+     * host) and the destination port. A gateway that does not take tunnels gets a connection of its own.
+     */
+    private void tunnel(ChannelHandlerContext ctx, InetSocketAddress address, UpstreamTls.IstioMutual mutual, TunnelPool pool) {
+        connection.dialing(address);
+        HostPort destination = connection.destination.orElseThrow();
+        Optional<String> sni = mutual.sni().map(Hostname::value);
+        ConnectTarget target = new ConnectTarget(sni.orElse(destination.host().toString()), destination.port().value());
+        UpstreamPipeline stream = UpstreamPipeline.behind(ch -> ch.pipeline()
+                .addLast("frames", new StreamFrames())
+                .addLast("answer", new ConnectAnswer(connection, up -> relay(ctx, up))), ctx.channel(), connection);
+        pool.open(ctx.channel(), new TunnelKey(address, sni, mutual.subjectAltNames()), target, stream, outcome -> {
+            switch (outcome) {
+                case TunnelOpen.Opened opened -> {
+                    if (ctx.channel().isActive()) {
+                        opened.stream().read(); // AUTO_READ is off: read the answer; ConnectAnswer starts the relay.
+                    } else {
+                        opened.stream().close();
+                    }
+                }
+                case TunnelOpen.Failed failed -> {
+                    connection.end(ResponseFlag.UF, failed.why());
+                    ctx.close();
+                }
+                case TunnelOpen.Unsupported unsupported -> {
+                    LOG.debug("connection {}: {}; using a connection of its own", connection.id(), unsupported.why());
+                    if (ctx.channel().isActive()) {
+                        dialDirect(ctx, address, mutual);
+                    }
+                }
+            }
+        });
     }
 
     private void connected(ChannelHandlerContext ctx, InetSocketAddress address, UpstreamTls tls, ChannelFuture connected) {

@@ -14,6 +14,7 @@ import io.tollgate.dataplane.pod.HostName;
 import io.tollgate.dataplane.pod.ServiceAddresses;
 import io.tollgate.dataplane.relay.DataPathBuffers;
 import io.tollgate.dataplane.relay.UpstreamDialer;
+import io.tollgate.dataplane.tunnel.TunnelPool;
 import io.tollgate.policy.route.HostPort;
 import io.tollgate.policy.route.Hostname;
 import io.tollgate.policy.route.WeightedUpstream;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +63,12 @@ public final class SidecarServer {
         this.dependencies = dependencies;
         this.group = dependencies.transport().newEventLoopGroup(settings.threads(), "sidecar");
         OutboundTable table = OutboundTable.of(initial.routes(), pins(), ServiceAddresses.none());
+        UpstreamDialer dialer = new UpstreamDialer(dependencies.transport(), settings.connectTimeout(),
+                settings.upstreamSocket());
         this.runtime = new SidecarRuntime(new AtomicReference<>(table), dependencies.tls(),
-                new UpstreamPicker(new EndpointAddress(dependencies.resolver())),
-                new UpstreamDialer(dependencies.transport(), settings.connectTimeout(), settings.upstreamSocket()),
+                new UpstreamPicker(new EndpointAddress(dependencies.resolver())), dialer,
+                settings.tunnels() ? Optional.of(new TunnelPool(dependencies.tls(), dialer, dependencies.metrics(),
+                        Clock.systemUTC(), settings.idleTimeout())) : Optional.empty(),
                 dependencies.accessLog(), dependencies.metrics(), settings.idleTimeout());
         this.explicit = new ExplicitListenerSet(listener -> bootstrap(new Arrival.Listener(listener.destination()))
                 .channel(dependencies.transport().serverChannelType()));

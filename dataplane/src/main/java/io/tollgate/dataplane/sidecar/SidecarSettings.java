@@ -18,9 +18,13 @@ import java.util.Optional;
  * @param connectTimeout how long to wait for an upstream TCP connect
  * @param idleTimeout    close a connection after this long with no bytes either way
  * @param threads        event-loop threads
+ * @param tunnels        reach mTLS upstreams through tunnels (many connections as streams of one mTLS connection, as
+ *                       Istio's HBONE; a server that does not take them gets a connection per connection); when
+ *                       false, every connection makes a TLS connection of its own
  */
 public record SidecarSettings(Optional<ExplicitListeners> explicit, Optional<NamespacedListener> capture,
-                              UpstreamSocket upstreamSocket, Duration connectTimeout, Duration idleTimeout, int threads) {
+                              UpstreamSocket upstreamSocket, Duration connectTimeout, Duration idleTimeout, int threads,
+                              boolean tunnels) {
     public SidecarSettings {
         Objects.requireNonNull(explicit, "explicit");
         Objects.requireNonNull(capture, "capture");
@@ -39,7 +43,7 @@ public record SidecarSettings(Optional<ExplicitListeners> explicit, Optional<Nam
     public static SidecarSettings explicit(ExplicitListeners listeners, Duration connectTimeout, Duration idleTimeout,
                                            int threads) {
         return new SidecarSettings(Optional.of(listeners), Optional.empty(), UpstreamSocket.plain(), connectTimeout,
-                idleTimeout, threads);
+                idleTimeout, threads, true);
     }
 
     /**
@@ -49,7 +53,12 @@ public record SidecarSettings(Optional<ExplicitListeners> explicit, Optional<Nam
     public static SidecarSettings inPod(NamespacedListener capture, InetAddress podSource, Duration connectTimeout,
                                         Duration idleTimeout, int threads) {
         return new SidecarSettings(Optional.empty(), Optional.of(capture), UpstreamSocket.forPod(podSource), connectTimeout,
-                idleTimeout, threads);
+                idleTimeout, threads, true);
+    }
+
+    /** The same, with tunnels on or off. */
+    public SidecarSettings withTunnels(boolean on) {
+        return new SidecarSettings(explicit, capture, upstreamSocket, connectTimeout, idleTimeout, threads, on);
     }
 
     private static void positive(String what, Duration value) {

@@ -9,10 +9,9 @@ import io.netty.util.ReferenceCountUtil;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.tls.HandshakeFailure;
 import io.tollgate.dataplane.tls.MeshClientTls;
-import io.tollgate.identity.SpiffeId;
 import io.tollgate.policy.route.UpstreamTls;
 
-import java.security.cert.CertificateException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -47,16 +46,9 @@ final class UpstreamHandshake extends ChannelInboundHandlerAdapter {
         }
         SslHandler handler = ctx.pipeline().get(SslHandler.class);
         runtime.metrics().upstreamHandshake(MeshClientTls.resumed(handler) ? "resumed" : "full");
-        SpiffeId peer;
-        try {
-            peer = runtime.tls().peerIdentity(handler);
-        } catch (CertificateException e) {
-            reject(ctx, "upstream " + connection.upstreamText() + " is not a mesh workload: "
-                    + e.getMessage());
-            return;
-        }
-        if (!tls.subjectAltNames().isEmpty() && !tls.subjectAltNames().contains(peer.toString())) {
-            reject(ctx, "upstream presented " + peer + "; the route accepts only " + tls.subjectAltNames());
+        Optional<String> rejection = runtime.tls().rejection(handler, tls.subjectAltNames(), connection.upstreamText());
+        if (rejection.isPresent()) {
+            reject(ctx, rejection.get());
             return;
         }
         ctx.pipeline().remove(this);

@@ -20,9 +20,11 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -46,8 +48,14 @@ public final class MeshClientTls {
     private final Duration handshakeTimeout;
     private volatile Loaded current;
 
-    /** One credential's context; its identity is read from the certificate once, not per connection. */
-    private record Loaded(WorkloadCredentials credentials, SpiffeId identity, VerifiedChains peers, SslContext context) {
+    private final AtomicLong generations = new AtomicLong();
+
+    /**
+     * One credential's contexts: per connection, and for tunnels (the same, offering the tunnel protocol by ALPN).
+     * Its identity is read from the certificate once, not per connection.
+     */
+    private record Loaded(WorkloadCredentials credentials, SpiffeId identity, VerifiedChains peers, SslContext context,
+                          SslContext tunnelContext, long generation) {
     }
 
     /**
@@ -73,7 +81,11 @@ public final class MeshClientTls {
      * peer address is the session-cache key.
      */
     public SslHandler newHandler(ByteBufAllocator allocator, InetSocketAddress peer, Optional<String> serverName) {
-        SslHandler handler = loaded().context().newHandler(allocator, peer.getAddress().getHostAddress(), peer.getPort());
+        return configure(loaded().context().newHandler(allocator, peer.getAddress().getHostAddress(), peer.getPort()),
+                serverName);
+    }
+
+    private SslHandler configure(SslHandler handler, Optional<String> serverName) {
         SSLEngine engine = handler.engine();
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setServerNames(serverName.<List<SNIServerName>>map(name -> List.of(new SNIHostName(name))).orElse(List.of()));
@@ -82,9 +94,54 @@ public final class MeshClientTls {
         return handler;
     }
 
+    /**
+     * A handler for a tunnel to {@code peer}: as {@link #newHandler}, and offering the tunnel protocol. Whether the
+     * server took it is {@link #tunnelNegotiated} after the handshake.
+     */
+    public SslHandler newTunnelHandler(ByteBufAllocator allocator, InetSocketAddress peer, Optional<String> serverName) {
+        return configure(loaded().tunnelContext().newHandler(allocator, peer.getAddress().getHostAddress(), peer.getPort()),
+                serverName);
+    }
+
+    /** Whether the server accepted the tunnel protocol on the connection of {@code handler}. */
+    public static boolean tunnelNegotiated(SslHandler handler) {
+        return MeshTlsVersions.TUNNEL_PROTOCOL.equals(handler.applicationProtocol());
+    }
+
+    /** When the server's certificate on the session of {@code handler} expires. */
+    public static Instant peerValidUntil(SslHandler handler) {
+        return PeerIdentity.validUntil(handler);
+    }
+
+    /**
+     * Changes whenever what new connections present or trust changes (a rotation, a new trust bundle): a tunnel
+     * made under an older generation takes no new streams.
+     */
+    public long generation() {
+        return loaded().generation();
+    }
+
     /** The server's SPIFFE ID, once the handshake of {@code handler} has succeeded (see {@link PeerIdentity}). */
     public SpiffeId peerIdentity(SslHandler handler) throws CertificateException {
         return PeerIdentity.of(handler, current.peers());
+    }
+
+    /**
+     * Why the server on the session of {@code handler} is not acceptable to a route that accepts only
+     * {@code subjectAltNames} (any mesh identity when empty), or empty when it is. {@code upstream} names it in
+     * the reason.
+     */
+    public Optional<String> rejection(SslHandler handler, List<String> subjectAltNames, String upstream) {
+        SpiffeId peer;
+        try {
+            peer = peerIdentity(handler);
+        } catch (CertificateException e) {
+            return Optional.of("upstream " + upstream + " is not a mesh workload: " + e.getMessage());
+        }
+        if (!subjectAltNames.isEmpty() && !subjectAltNames.contains(peer.toString())) {
+            return Optional.of("upstream presented " + peer + "; the route accepts only " + subjectAltNames);
+        }
+        return Optional.empty();
     }
 
     /** Whether the handshake of {@code handler} resumed a cached session. */
@@ -108,17 +165,24 @@ public final class MeshClientTls {
     }
 
     private Loaded load(WorkloadCredentials workload, PeerVerifier peers) {
+        return new Loaded(workload, workload.identity(), new VerifiedChains(peers, Clock.systemUTC()),
+                context(workload, peers, false), context(workload, peers, true), generations.incrementAndGet());
+    }
+
+    private SslContext context(WorkloadCredentials workload, PeerVerifier peers, boolean tunnel) {
         try {
-            SslContext context = SslContextBuilder.forClient()
+            SslContextBuilder builder = SslContextBuilder.forClient()
                     .sslProvider(SslProvider.OPENSSL)
                     .protocols(MeshTlsVersions.PROTOCOLS)
                     .keyManager(workload.privateKey(), workload.chain().toArray(X509Certificate[]::new))
                     .trustManager(new SpiffeTrustManager(peers, observer))
                     // Mesh peers are named by SPIFFE ID, not host name: the trust manager checks that instead.
                     .endpointIdentificationAlgorithm(null)
-                    .sessionTimeout(MeshTlsVersions.SESSION_LIFETIME.toSeconds())
-                    .build();
-            return new Loaded(workload, workload.identity(), new VerifiedChains(peers, Clock.systemUTC()), context);
+                    .sessionTimeout(MeshTlsVersions.SESSION_LIFETIME.toSeconds());
+            if (tunnel) {
+                builder.applicationProtocolConfig(MeshTlsVersions.tunnelAlpn());
+            }
+            return builder.build();
         } catch (SSLException e) {
             throw new IllegalArgumentException("client TLS context for " + workload + ": " + e.getMessage(), e);
         }

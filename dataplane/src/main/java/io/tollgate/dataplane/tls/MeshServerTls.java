@@ -20,6 +20,7 @@ import javax.net.ssl.SSLSession;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,6 +40,7 @@ public final class MeshServerTls {
     private final Supplier<WorkloadCredentials> credentials;
     private final SpiffeTrustManager.Observer observer;
     private final Duration handshakeTimeout;
+    private final boolean tunnels;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
 
     private record Loaded(SslContext context, VerifiedChains peers) {
@@ -51,6 +53,13 @@ public final class MeshServerTls {
      */
     public MeshServerTls(Supplier<WorkloadCredentials> credentials, PeerVerifier peers,
                          SpiffeTrustManager.Observer observer, Duration handshakeTimeout) {
+        this(credentials, peers, observer, handshakeTimeout, true);
+    }
+
+    /** As above; with {@code tunnels} false the tunnel protocol is never selected: one connection per connection. */
+    public MeshServerTls(Supplier<WorkloadCredentials> credentials, PeerVerifier peers,
+                         SpiffeTrustManager.Observer observer, Duration handshakeTimeout, boolean tunnels) {
+        this.tunnels = tunnels;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.handshakeTimeout = MeshTlsVersions.positive(handshakeTimeout);
@@ -64,14 +73,18 @@ public final class MeshServerTls {
      */
     public void trust(PeerVerifier peers) {
         try {
-            SslContext context = SslContextBuilder
+            SslContextBuilder builder = SslContextBuilder
                     .forServer(new RotatingKeyManager(credentials, RotatingKeyManager.Presentation.CHAIN))
                     .sslProvider(SslProvider.OPENSSL)
                     .protocols(MeshTlsVersions.PROTOCOLS)
                     .clientAuth(ClientAuth.REQUIRE)
                     .trustManager(new SpiffeTrustManager(peers, observer))
-                    .sessionTimeout(MeshTlsVersions.SESSION_LIFETIME.toSeconds())
-                    .build();
+                    .sessionTimeout(MeshTlsVersions.SESSION_LIFETIME.toSeconds());
+            if (tunnels) {
+                // Selected only when the client offers it; a client that offers nothing gets no ALPN at all.
+                builder.applicationProtocolConfig(MeshTlsVersions.tunnelAlpn());
+            }
+            SslContext context = builder.build();
             current.set(new Loaded(context, new VerifiedChains(peers, Clock.systemUTC())));
         } catch (SSLException e) {
             throw new IllegalArgumentException("server TLS context: " + e.getMessage(), e);
@@ -93,6 +106,16 @@ public final class MeshServerTls {
     /** The identity this side presents now. */
     public SpiffeId localIdentity() {
         return credentials.get().identity();
+    }
+
+    /** Whether the client asked for a tunnel (ALPN) on the connection of {@code handler}, after its handshake. */
+    public static boolean tunnelNegotiated(SslHandler handler) {
+        return MeshTlsVersions.TUNNEL_PROTOCOL.equals(handler.applicationProtocol());
+    }
+
+    /** When the certificate the peer authenticated with expires: nothing new may ride on its session after that. */
+    public static Instant peerValidUntil(SslHandler handler) {
+        return PeerIdentity.validUntil(handler);
     }
 
     /** The server name the client asked for (SNI), if it sent one. */

@@ -1,5 +1,7 @@
 package io.tollgate.dataplane.tls;
 
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+
 import java.time.Duration;
 
 /** What both ends of mesh TLS agree on, because both ends are ours. */
@@ -14,7 +16,23 @@ final class MeshTlsVersions {
      */
     static final Duration SESSION_LIFETIME = Duration.ofHours(1);
 
+    /**
+     * The ALPN name a sidecar offers when it wants a tunnel (HTTP/2 CONNECT streams over one mTLS connection, as
+     * Istio's HBONE): a gateway that selects it serves streams; a peer that selects nothing gets one connection per
+     * workload connection, as before.
+     */
+    static final String TUNNEL_PROTOCOL = "h2";
+
     private MeshTlsVersions() {
+    }
+
+    /** ALPN offering (client) or accepting (server) the tunnel protocol, and nothing else. */
+    static ApplicationProtocolConfig tunnelAlpn() {
+        return new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                // The only behaviours BoringSSL supports: no protocol selected means the peer gets none.
+                ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                TUNNEL_PROTOCOL);
     }
 
     static Duration positive(Duration handshakeTimeout) {

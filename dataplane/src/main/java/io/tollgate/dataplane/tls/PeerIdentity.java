@@ -9,6 +9,7 @@ import io.tollgate.identity.SpiffeId;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 
 /** The SPIFFE ID of the peer of an established mesh TLS session. */
 final class PeerIdentity {
@@ -37,6 +38,22 @@ final class PeerIdentity {
             chain[i] = x509;
         }
         return peers.verify(chain);
+    }
+
+    /**
+     * The end of the validity of the peer's own certificate on the session of {@code handler}; a session without
+     * one (it cannot pass {@link #of}) counts as expired.
+     */
+    static Instant validUntil(SslHandler handler) {
+        try {
+            Certificate[] presented = handler.engine().getSession().getPeerCertificates();
+            if (presented.length > 0 && presented[0] instanceof X509Certificate leaf) {
+                return leaf.getNotAfter().toInstant();
+            }
+        } catch (SSLPeerUnverifiedException e) {
+            // No certificate: fall through to "already expired".
+        }
+        return Instant.EPOCH;
     }
 
     /** Whether the handshake of {@code handler} resumed an earlier session instead of exchanging certificates. */

@@ -76,6 +76,11 @@ final class SidecarFixture implements AutoCloseable {
 
     /** @param destinations each registered host and where the gateway finds it (the ServiceEntry endpoint) */
     SidecarFixture(Map<HostPort, InetSocketAddress> destinations, ConnectionAuthorizer authorizer) {
+        this(destinations, authorizer, true);
+    }
+
+    /** @param tunnels whether the gateway takes tunnels (when not, each connection is a TLS connection of its own) */
+    SidecarFixture(Map<HostPort, InetSocketAddress> destinations, ConnectionAuthorizer authorizer, boolean tunnels) {
         List<GatewayRoute> routes = new ArrayList<>();
         destinations.forEach((destination, address) -> routes.add(new GatewayRoute(
                 new SniMatch.Exact((Hostname) destination.host()),
@@ -88,7 +93,7 @@ final class SidecarFixture implements AutoCloseable {
                 new GatewaySettings(ListenerAddresses.ephemeral(InetAddress.getLoopbackAddress()), Duration.ofSeconds(5),
                         Duration.ofMinutes(5), 2),
                 new GatewayDependencies(TRANSPORT, new MeshServerTls(() -> credentials,
-                        pki.verifier(), gatewayMetrics.peerRejections(), Duration.ofSeconds(10)),
+                        pki.verifier(), gatewayMetrics.peerRejections(), Duration.ofSeconds(10), tunnels),
                         nowhere(), gatewayLog::add, gatewayMetrics),
                 new GatewayConfig(gatewayRoutes, authorizer));
     }

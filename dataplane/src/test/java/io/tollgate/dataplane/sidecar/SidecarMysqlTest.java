@@ -65,9 +65,15 @@ class SidecarMysqlTest {
 
     /** A gateway routing the RDS host to MariaDB, and a sidecar whose RDS listener is pinned to a fresh address. */
     private SidecarServer sidecar(ConnectionAuthorizer authorizer, OutboundPolicy policy, List<String> subjectAltNames) {
+        return sidecar(authorizer, policy, subjectAltNames, true);
+    }
+
+    private SidecarServer sidecar(ConnectionAuthorizer authorizer, OutboundPolicy policy, List<String> subjectAltNames,
+                                  boolean tunnels) {
         fixture = new SidecarFixture(Map.of(RDS_3306, mariadb.address()), authorizer);
         return fixture.startSidecar(
-                SidecarFixture.explicitSettings(new ExplicitListeners(Map.of(RDS, rdsAddress), Optional.empty())),
+                SidecarFixture.explicitSettings(new ExplicitListeners(Map.of(RDS, rdsAddress), Optional.empty()))
+                        .withTunnels(tunnels),
                 fixture.routesViaGateway("v1", policy, List.of(RDS_3306), host -> subjectAltNames));
     }
 
@@ -186,8 +192,8 @@ class SidecarMysqlTest {
     }
 
     @Test
-    void theSecondConnectionToTheGatewayResumesTheTlsSession() throws Exception {
-        SidecarServer sidecar = sidecar(ConnectionAuthorizer.allowAll(), OutboundPolicy.REGISTRY_ONLY, List.of());
+    void withoutTunnelsTheSecondConnectionToTheGatewayResumesTheTlsSession() throws Exception {
+        SidecarServer sidecar = sidecar(ConnectionAuthorizer.allowAll(), OutboundPolicy.REGISTRY_ONLY, List.of(), false);
         InetSocketAddress listener = sidecar.listeners().getFirst().address();
 
         assertThat(mysql(listener, "select 1").stdout().strip()).isEqualTo("1");

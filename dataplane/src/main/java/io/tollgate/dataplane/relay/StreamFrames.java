@@ -1,0 +1,99 @@
+package io.tollgate.dataplane.relay;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.Http2DataFrame;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2HeadersFrame;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Makes one HTTP/2 stream of a tunnel look like a TCP connection to the handlers behind it, so the relay, the
+ * byte counter and the idle closer work on it unchanged: DATA frames in become bytes, bytes out become DATA
+ * frames, the peer's END_STREAM becomes a {@link ChannelInputShutdownEvent} (a half-close), and
+ * {@link #endOutput} sends ours. The stream's HEADERS are not bytes: they go on as a {@link Headers} event for
+ * whoever opens or answers the tunnel request (an event, so that a hold for early bytes lets it pass), and nothing
+ * is relayed before that exchange is done.
+ *
+ * <p>An empty buffer written to the stream (a flush marker) is not sent: an empty DATA frame without END_STREAM
+ * means nothing, and peers count runs of them as abuse.
+ */
+public final class StreamFrames extends ChannelDuplexHandler {
+    private boolean outputEnded;
+
+    /** A HEADERS frame received on the stream: the request on the gateway, the answer on the sidecar. */
+    public record Headers(Http2Headers headers, boolean endStream) {
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Http2DataFrame data) {
+            boolean end = data.isEndStream();
+            ByteBuf content = data.content();
+            if (content.isReadable()) {
+                ctx.fireChannelRead(content);
+            } else {
+                content.release();
+            }
+            if (end) {
+                ctx.fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+            }
+        } else if (msg instanceof Http2HeadersFrame headers) {
+            ctx.fireUserEventTriggered(new Headers(headers.headers(), headers.isEndStream()));
+            if (headers.isEndStream()) {
+                ctx.fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+            }
+        } else {
+            // Resets close the channel on their own; anything else (priority, unknown frames) has no meaning here.
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof ByteBuf bytes) {
+            if (outputEnded || !bytes.isReadable()) {
+                bytes.release();
+                promise.trySuccess();
+                return;
+            }
+            ctx.write(new DefaultHttp2DataFrame(bytes, false), promise);
+            return;
+        }
+        if (msg instanceof Http2DataFrame data && data.isEndStream()) {
+            if (outputEnded) {
+                data.release();
+                promise.trySuccess();
+                return;
+            }
+            outputEnded = true;
+        }
+        if (msg instanceof Http2HeadersFrame headers && headers.isEndStream()) {
+            outputEnded = true;
+        }
+        ctx.write(msg, promise);
+    }
+
+    /** Whether {@code channel} is a tunnel stream; such a channel is half-closed with {@link #endOutput}. */
+    public static boolean isStream(Channel channel) {
+        return channel instanceof Http2StreamChannel;
+    }
+
+    /** Sends END_STREAM after what was written before (once; later calls only flush). */
+    public static ChannelFuture endOutput(Channel stream) {
+        return stream.writeAndFlush(new DefaultHttp2DataFrame(true));
+    }
+
+    /** Whether END_STREAM has gone out on {@code stream}. */
+    public static boolean outputEnded(Channel stream) {
+        StreamFrames frames = stream.pipeline().get(StreamFrames.class);
+        return frames == null || frames.outputEnded;
+    }
+}

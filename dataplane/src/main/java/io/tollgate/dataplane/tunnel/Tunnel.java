@@ -1,0 +1,139 @@
+package io.tollgate.dataplane.tunnel;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One tunnel of a sidecar to a gateway, from its dial to its close: the streams asked of it while it is still
+ * connecting wait, and are opened (or told why not) once it is ready. It takes new streams while it is young
+ * enough: made under the current TLS generation, its server's certificate still valid, no GOAWAY heard, fewer
+ * than {@link TunnelCodec#STREAMS_PER_TUNNEL} streams. A tunnel that takes no more closes when its last stream does.
+ *
+ * <p>Threading: confined to its event loop, like its streams.
+ */
+final class Tunnel {
+    private enum State { CONNECTING, READY, CLOSED }
+
+    private record Waiting(ConnectTarget target, ChannelHandler streamHandler, Consumer<TunnelOpen> outcome) {
+    }
+
+    private final TunnelKey key;
+    private final long generation;
+    private final List<Waiting> waiting = new ArrayList<>();
+    private State state = State.CONNECTING;
+    private Channel channel;
+    private Instant validUntil = Instant.MAX;
+    private boolean goingAway;
+    private int streams;
+
+    Tunnel(TunnelKey key, long generation) {
+        this.key = key;
+        this.generation = generation;
+    }
+
+    TunnelKey key() {
+        return key;
+    }
+
+    /** Whether a new stream may go on this tunnel. */
+    boolean takes(long currentGeneration, Instant now) {
+        return state != State.CLOSED && !goingAway && generation == currentGeneration && now.isBefore(validUntil)
+                && streams < TunnelCodec.STREAMS_PER_TUNNEL;
+    }
+
+    /** Whether this tunnel will never take a stream again (as opposed to being full for now). */
+    boolean outdated(long currentGeneration, Instant now) {
+        return goingAway || generation != currentGeneration || !now.isBefore(validUntil);
+    }
+
+    boolean closed() {
+        return state == State.CLOSED;
+    }
+
+    /** Takes no new streams and closes once idle; for a tunnel that {@link #takes} nothing more. */
+    void retire() {
+        goingAway = true;
+        closeIfIdle();
+    }
+
+    /** Asks for a stream to {@code target}; {@code outcome} runs on the tunnel's loop. */
+    void open(ConnectTarget target, ChannelHandler streamHandler, Consumer<TunnelOpen> outcome) {
+        streams++;
+        if (state == State.READY) {
+            stream(target, streamHandler, outcome);
+        } else {
+            waiting.add(new Waiting(target, streamHandler, outcome));
+        }
+    }
+
+    /** The handshake is done and the server accepted: open what waited. */
+    void ready(Channel tunnel, Instant serverValidUntil) {
+        channel = tunnel;
+        validUntil = serverValidUntil;
+        state = State.READY;
+        List<Waiting> ready = List.copyOf(waiting);
+        waiting.clear();
+        for (Waiting w : ready) {
+            stream(w.target(), w.streamHandler(), w.outcome());
+        }
+    }
+
+    /** The tunnel could not be had: tell what waited. */
+    void failed(TunnelOpen failure) {
+        state = State.CLOSED;
+        List<Waiting> failedOnes = List.copyOf(waiting);
+        waiting.clear();
+        streams -= failedOnes.size();
+        failedOnes.forEach(w -> w.outcome().accept(failure));
+    }
+
+    /** The server sent GOAWAY: streams already open go on, new ones go elsewhere. */
+    void goingAway() {
+        goingAway = true;
+    }
+
+    /** The connection is gone (its streams with it). */
+    void closed(String why) {
+        if (state == State.CONNECTING) {
+            failed(new TunnelOpen.Failed(why));
+        }
+        state = State.CLOSED;
+    }
+
+    private void stream(ConnectTarget target, ChannelHandler streamHandler, Consumer<TunnelOpen> outcome) {
+        new Http2StreamChannelBootstrap(channel)
+                .option(ChannelOption.AUTO_READ, false)
+                .handler(streamHandler)
+                .open()
+                .addListener(opened -> {
+                    if (!opened.isSuccess()) {
+                        streams--;
+                        outcome.accept(new TunnelOpen.Failed("cannot open a stream on the tunnel to " + key.address()
+                                + ": " + opened.cause().getMessage()));
+                        closeIfIdle();
+                        return;
+                    }
+                    Http2StreamChannel stream = (Http2StreamChannel) opened.getNow();
+                    stream.closeFuture().addListener(done -> {
+                        streams--;
+                        closeIfIdle();
+                    });
+                    stream.writeAndFlush(ConnectHeaders.request(target.host(), target.port()));
+                    outcome.accept(new TunnelOpen.Opened(stream));
+                });
+    }
+
+    private void closeIfIdle() {
+        if (goingAway && streams == 0 && channel != null) {
+            channel.close();
+        }
+    }
+}

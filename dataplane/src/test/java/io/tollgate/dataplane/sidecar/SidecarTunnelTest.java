@@ -1,0 +1,168 @@
+package io.tollgate.dataplane.sidecar;
+
+import io.tollgate.dataplane.gateway.ConnectionAuthorizer;
+import io.tollgate.dataplane.gateway.GatewayConfig;
+import io.tollgate.dataplane.observe.AccessLogEntry;
+import io.tollgate.dataplane.observe.ResponseFlag;
+import io.tollgate.dataplane.testing.Await;
+import io.tollgate.dataplane.testing.MariaDbServer;
+import io.tollgate.dataplane.testing.MysqlClient;
+import io.tollgate.policy.route.HostPort;
+import io.tollgate.policy.route.OutboundPolicy;
+import io.tollgate.policy.route.PortNumber;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.tollgate.dataplane.sidecar.SidecarFixture.DEMO_SERVER;
+import static io.tollgate.dataplane.sidecar.SidecarFixture.RDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Workload connections carried as streams of one mTLS tunnel to a real gateway and a real MariaDB: one handshake
+ * for many connections, each still routed, authorized, re-checked and logged on its own; a gateway that takes no
+ * tunnels still served, one TLS connection per connection.
+ */
+class SidecarTunnelTest {
+    private static final HostPort RDS_3306 = new HostPort(RDS, PortNumber.of(3306));
+    private static final int CONNECTIONS = 5;
+    private static MariaDbServer mariadb;
+    private SidecarFixture fixture;
+    private final InetAddress rdsAddress = SidecarFixture.freshLoopback();
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        mariadb = MariaDbServer.start();
+        mariadb.sql("CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, item VARCHAR(40));"
+                + "INSERT INTO shop.orders VALUES (1, 'tollgate');");
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        if (mariadb != null) {
+            mariadb.close();
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    /** One event loop, so every connection may share the one tunnel of that loop. */
+    private InetSocketAddress sidecar(ConnectionAuthorizer authorizer, boolean gatewayTakesTunnels) {
+        fixture = new SidecarFixture(Map.of(RDS_3306, mariadb.address()), authorizer, gatewayTakesTunnels);
+        SidecarServer sidecar = fixture.startSidecar(SidecarSettings.explicit(
+                        new ExplicitListeners(Map.of(RDS, rdsAddress), Optional.empty()), Duration.ofSeconds(5),
+                        Duration.ofMinutes(5), 1),
+                fixture.routesViaGateway("v1", OutboundPolicy.REGISTRY_ONLY, List.of(RDS_3306), host -> List.of()));
+        return sidecar.listeners().getFirst().address();
+    }
+
+    private static Connection jdbc(InetSocketAddress listener) throws SQLException {
+        return DriverManager.getConnection("jdbc:mariadb://" + listener.getAddress().getHostAddress() + ":"
+                + listener.getPort() + "/shop?user=root&connectTimeout=30000");
+    }
+
+    private static String item(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT item FROM orders WHERE id = 1")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private long handshakes(String session) {
+        return (long) fixture.sidecarMetrics.count("tollgate.upstream.tls.handshakes", "session", session);
+    }
+
+    @Test
+    void manyConnectionsRideOneTunnelEachDecidedAndLoggedOnItsOwn() throws Exception {
+        InetSocketAddress listener = sidecar(ConnectionAuthorizer.allowAll(), true);
+        List<Connection> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < CONNECTIONS; i++) {
+                open.add(jdbc(listener));
+            }
+            for (Connection connection : open) {
+                assertThat(item(connection)).isEqualTo("tollgate");
+            }
+            assertThat(fixture.gateway.openTunnels()).isEqualTo(1);
+            assertThat(fixture.gateway.openConnections()).isEqualTo(CONNECTIONS);
+            assertThat(handshakes("full") + handshakes("resumed")).as("one TLS handshake for all").isEqualTo(1);
+        } finally {
+            for (Connection connection : open) {
+                connection.close();
+            }
+        }
+        Await.until("a gateway log line per connection", () -> fixture.gatewayLog.size() == CONNECTIONS);
+        assertThat(fixture.gatewayLog).allSatisfy(line -> {
+            assertThat(line.sourcePrincipal()).contains(DEMO_SERVER.toString());
+            assertThat(line.serverName()).contains(RDS.value());
+            assertThat(line.responseFlag()).isEqualTo(ResponseFlag.NONE);
+            assertThat(line.bytesSent()).isPositive();
+        });
+        Await.until("the streams are closed at the gateway", () -> fixture.gateway.openConnections() == 0);
+        assertThat(fixture.gateway.openTunnels()).as("the tunnel outlives its streams").isEqualTo(1);
+    }
+
+    @Test
+    void aPolicyChangeClosesTheDeniedStreamsAndRefusesNewOnesWhileTheTunnelStays() throws Exception {
+        InetSocketAddress listener = sidecar(ConnectionAuthorizer.allowAll(), true);
+        try (Connection before = jdbc(listener)) {
+            assertThat(item(before)).isEqualTo("tollgate");
+
+            fixture.gateway.update(new GatewayConfig(fixture.gatewayRoutes(), SidecarFixture.denyNamespaces("demo-server")));
+
+            assertThatThrownBy(() -> item(before)).as("the open stream is closed by the re-check")
+                    .isInstanceOf(SQLException.class);
+        }
+        MysqlClient.Result refused = MysqlClient.run(List.of("--protocol=TCP", "-h" + listener.getAddress().getHostAddress(),
+                "-P" + listener.getPort(), "-uroot", "--connect-timeout=30", "-e", "select 1"));
+        assertThat(refused.stderr()).contains("ERROR 2013 (HY000): Lost connection to server at 'handshake: reading initial"
+                + " communication packet'");
+        AccessLogEntry sidecarSide = SidecarFixture.awaitLog(fixture.sidecarLog, "the refused stream",
+                e -> e.responseFlag() == ResponseFlag.UC);
+        assertThat(sidecarSide.termination()).contains("(403)").contains(SidecarFixture.SEED_POLICY.toString());
+
+        fixture.gateway.update(new GatewayConfig(fixture.gatewayRoutes(), ConnectionAuthorizer.allowAll()));
+        try (Connection after = jdbc(listener)) {
+            assertThat(item(after)).isEqualTo("tollgate");
+        }
+        assertThat(fixture.gateway.openTunnels()).isEqualTo(1);
+        assertThat(handshakes("full") + handshakes("resumed")).as("all on the first tunnel").isEqualTo(1);
+    }
+
+    @Test
+    void aGatewayThatTakesNoTunnelsGetsATlsConnectionPerConnection() throws Exception {
+        InetSocketAddress listener = sidecar(ConnectionAuthorizer.allowAll(), false);
+        for (int i = 0; i < 3; i++) {
+            try (Connection connection = jdbc(listener)) {
+                assertThat(item(connection)).isEqualTo("tollgate");
+            }
+        }
+        assertThat(fixture.gateway.openTunnels()).isZero();
+        // The probe that found out, then one handshake for each connection. The gateway took the probe for a
+        // connection of its own, so it has a line too.
+        assertThat(handshakes("full") + handshakes("resumed")).isEqualTo(4);
+        Await.until("a gateway log line per connection and the probe", () -> fixture.gatewayLog.size() == 4);
+        assertThat(fixture.gatewayLog).allSatisfy(line -> assertThat(line.serverName()).contains(RDS.value()));
+    }
+}
