@@ -81,10 +81,16 @@ final class SidecarFixture implements AutoCloseable {
 
     /** @param tunnels whether the gateway takes tunnels (when not, each connection is a TLS connection of its own) */
     SidecarFixture(Map<HostPort, InetSocketAddress> destinations, ConnectionAuthorizer authorizer, boolean tunnels) {
+        this(destinations, authorizer, tunnels, Protocol.TCP);
+    }
+
+    /** @param protocol the destinations' ServiceEntry port protocol (MYSQL: refusals answer as a MySQL server) */
+    SidecarFixture(Map<HostPort, InetSocketAddress> destinations, ConnectionAuthorizer authorizer, boolean tunnels,
+                   Protocol protocol) {
         List<GatewayRoute> routes = new ArrayList<>();
         destinations.forEach((destination, address) -> routes.add(new GatewayRoute(
                 new SniMatch.Exact((Hostname) destination.host()),
-                new RouteTarget((Hostname) destination.host(), destination.port(), Protocol.TCP, Resolution.STATIC,
+                new RouteTarget((Hostname) destination.host(), destination.port(), protocol, Resolution.STATIC,
                         List.of(Endpoint.of(address.getAddress().getHostAddress(), address.getPort()))),
                 "demo-server/" + destination.host())));
         gatewayRoutes = GatewayRoutes.of("gateway-v1", List.of(new GatewayListener(GATEWAY_PORT, routes)));

@@ -10,6 +10,7 @@ import io.tollgate.dataplane.testing.MysqlClient;
 import io.tollgate.policy.route.HostPort;
 import io.tollgate.policy.route.OutboundPolicy;
 import io.tollgate.policy.route.PortNumber;
+import io.tollgate.policy.route.Protocol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +69,11 @@ class SidecarTunnelTest {
 
     /** One event loop, so every connection may share the one tunnel of that loop. */
     private InetSocketAddress sidecar(ConnectionAuthorizer authorizer, boolean gatewayTakesTunnels) {
-        fixture = new SidecarFixture(Map.of(RDS_3306, mariadb.address()), authorizer, gatewayTakesTunnels);
+        return sidecar(authorizer, gatewayTakesTunnels, Protocol.TCP);
+    }
+
+    private InetSocketAddress sidecar(ConnectionAuthorizer authorizer, boolean gatewayTakesTunnels, Protocol protocol) {
+        fixture = new SidecarFixture(Map.of(RDS_3306, mariadb.address()), authorizer, gatewayTakesTunnels, protocol);
         SidecarServer sidecar = fixture.startSidecar(SidecarSettings.explicit(
                         new ExplicitListeners(Map.of(RDS, rdsAddress), Optional.empty()), Duration.ofSeconds(5),
                         Duration.ofMinutes(5), 1),
@@ -148,6 +153,21 @@ class SidecarTunnelTest {
         }
         assertThat(fixture.gateway.openTunnels()).isEqualTo(1);
         assertThat(handshakes("full") + handshakes("resumed")).as("all on the first tunnel").isEqualTo(1);
+    }
+
+    @Test
+    void aDeniedWorkloadOnAMysqlPortIsToldWhyThroughTheTunnel() throws Exception {
+        InetSocketAddress listener = sidecar(SidecarFixture.denyNamespaces("demo-server"), true, Protocol.MYSQL);
+
+        MysqlClient.Result refused = MysqlClient.run(List.of("--protocol=TCP", "-h" + listener.getAddress().getHostAddress(),
+                "-P" + listener.getPort(), "-uroot", "--connect-timeout=30", "--skip-ssl", "-e", "select 1"));
+
+        assertThat(refused.stderr().strip()).isEqualTo("ERROR 1130 (HY000): Host '" + DEMO_SERVER + "' is not allowed to"
+                + " connect to " + RDS + ":3306: denied by " + SidecarFixture.SEED_POLICY);
+        AccessLogEntry gatewaySide = SidecarFixture.awaitLog(fixture.gatewayLog, "the denial",
+                e -> e.responseFlag() == ResponseFlag.DENY);
+        assertThat(gatewaySide.upstreamAddress()).as("nothing is dialed for a denied stream").isEmpty();
+        assertThat(fixture.gateway.openTunnels()).as("the tunnel stays for the next connection").isEqualTo(1);
     }
 
     @Test
