@@ -37,6 +37,11 @@ public final class UpstreamPipeline extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
+        installOn(ch);
+    }
+
+    /** Adds the stages to {@code ch} directly: for a channel that is already connected (and owned by the caller). */
+    public void installOn(Channel ch) {
         front.accept(ch);
         ch.pipeline()
                 .addLast("count", new ByteCounter(connection::addSent))

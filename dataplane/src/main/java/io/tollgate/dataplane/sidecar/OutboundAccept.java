@@ -172,7 +172,14 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
                 }
                 case TunnelOpen.Unsupported unsupported -> {
                     LOG.debug("connection {}: {}; using a connection of its own", connection.id(), unsupported.why());
-                    if (ctx.channel().isActive()) {
+                    if (!ctx.channel().isActive()) {
+                        unsupported.connection().ifPresent(Channel::close);
+                    } else if (unsupported.connection().isPresent()) {
+                        // The connection that found out is ours: already through its handshake and judged.
+                        Channel upstream = unsupported.connection().get();
+                        UpstreamPipeline.plain(ctx.channel(), connection).installOn(upstream);
+                        relay(ctx, upstream);
+                    } else {
                         dialDirect(ctx, address, mutual);
                     }
                 }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -93,6 +94,23 @@ final class Tunnel {
         waiting.clear();
         streams -= failedOnes.size();
         failedOnes.forEach(w -> w.outcome().accept(failure));
+    }
+
+    /**
+     * The server does not take tunnels: the first waiting connection gets {@code connection} as a connection of
+     * its own, the others are told to make theirs.
+     */
+    void unsupported(String why, Channel connection) {
+        state = State.CLOSED;
+        List<Waiting> all = List.copyOf(waiting);
+        waiting.clear();
+        streams -= all.size();
+        if (all.isEmpty()) {
+            connection.close();
+            return;
+        }
+        all.getFirst().outcome().accept(new TunnelOpen.Unsupported(why, Optional.of(connection)));
+        all.stream().skip(1).forEach(w -> w.outcome().accept(new TunnelOpen.Unsupported(why, Optional.empty())));
     }
 
     /** The server sent GOAWAY: streams already open go on, new ones go elsewhere. */

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * Judges a new tunnel once its mTLS handshake is done, as a connection of its own would be judged (a mesh
  * identity, and one of the route's {@code subjectAltNames} when it lists any), then turns it into HTTP/2 and
- * declares it ready. A server that did not take the tunnel protocol is {@link TunnelOpen.Unsupported}.
+ * declares it ready. A server that did not take the tunnel protocol is {@link TunnelOpen.Unsupported}, and the
+ * connection, judged the same way, becomes a waiting workload connection's own.
  */
 final class TunnelHandshake extends ChannelInboundHandlerAdapter {
     private final Tunnel tunnel;
@@ -46,15 +47,18 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         }
         SslHandler handler = ctx.pipeline().get(SslHandler.class);
         metrics.upstreamHandshake(MeshClientTls.resumed(handler) ? "resumed" : "full");
-        if (!MeshClientTls.tunnelNegotiated(handler)) {
-            unsupported.accept(tunnel.key());
-            fail(ctx, new TunnelOpen.Unsupported(tunnel.key().address() + " does not take tunnels"));
-            return;
-        }
         Optional<String> rejection = tls.rejection(handler, tunnel.key().subjectAltNames(),
                 tunnel.key().address().getAddress().getHostAddress() + ":" + tunnel.key().address().getPort());
         if (rejection.isPresent()) {
             fail(ctx, new TunnelOpen.Failed(rejection.get()));
+            return;
+        }
+        if (!MeshClientTls.tunnelNegotiated(handler)) {
+            unsupported.accept(tunnel.key());
+            // A connection of its own now, for whoever waited first: only TLS stays.
+            ctx.pipeline().remove("idle");
+            ctx.pipeline().remove(this);
+            tunnel.unsupported(tunnel.key().address() + " does not take tunnels", ctx.channel());
             return;
         }
         ctx.pipeline().addLast("h2", TunnelCodec.client())

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -74,7 +75,7 @@ public final class TunnelPool {
             Instant now = clock.instant();
             Instant until = noTunnelUntil.get(key.address());
             if (until != null && now.isBefore(until)) {
-                outcome.accept(new TunnelOpen.Unsupported(key.address() + " does not take tunnels"));
+                outcome.accept(new TunnelOpen.Unsupported(key.address() + " does not take tunnels", Optional.empty()));
                 return;
             }
             usable(downstream, key, now).open(target, streamHandler, outcome);
