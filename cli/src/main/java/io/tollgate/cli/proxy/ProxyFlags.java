@@ -1,6 +1,7 @@
 package io.tollgate.cli.proxy;
 
 import io.netty.util.ResourceLeakDetector;
+import io.tollgate.cli.DurationConverter;
 import io.tollgate.cli.SocketAddressConverter;
 import io.tollgate.dataplane.observe.AccessLog;
 import io.tollgate.dataplane.observe.AdminServer;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -58,10 +60,26 @@ final class ProxyFlags {
             description = "Event-loop threads of the data path (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How long to wait for an upstream TCP connect (default: ${DEFAULT-VALUE}, Envoy's).")
+    Duration connectTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
+            description = "Close a connection with no bytes either way for this long (default: ${DEFAULT-VALUE}, Envoy's TCP proxy).")
+    Duration idleTimeout;
+
+    @Option(names = "--handshake-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Give up a mesh TLS handshake after this long (default: ${DEFAULT-VALUE}).")
+    Duration handshakeTimeout;
+
+    @Option(names = "--drain", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = "On SIGTERM, let open connections finish for this long before closing them (default: ${DEFAULT-VALUE}).")
+    Duration drain;
+
     @Option(names = "--tunnels", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = {"Carry connections to gateways as streams of shared mTLS tunnels (HTTP/2 CONNECT, as Istio's",
-                    "HBONE; default), or with --no-tunnels one TLS connection each. A gateway with --no-tunnels",
-                    "takes none; sidecars then fall back to a connection each."})
+            description = "Carry connections to gateways as streams of shared mTLS tunnels (HTTP/2 CONNECT, as Istio's"
+                    + " HBONE; default), or with --no-tunnels one TLS connection each. A gateway with --no-tunnels takes"
+                    + " none; sidecars then fall back to a connection each.")
     boolean tunnels;
 
     static final String ACCESS_LOG_OFF = "off";
@@ -95,7 +113,8 @@ final class ProxyFlags {
         if (threads < 1) {
             throw new AgentStartException(AgentStartException.Kind.BAD_INPUT, "--threads: must be at least 1, got " + threads);
         }
-        return ProxyLimits.DEFAULTS.withThreads(threads).withTunnels(tunnels);
+        return new ProxyLimits(connectTimeout, idleTimeout, handshakeTimeout, drain, ProxyLimits.DEFAULTS.firstConfig(),
+                threads, tunnels);
     }
 
     /**

@@ -68,6 +68,15 @@ class ProxyCommandsTest {
     }
 
     @Test
+    void aTimeoutThatIsNotADurationIsRefused() {
+        Ran ran = tollgate("sidecar", "--control-plane", controlPlane(), "--token", "x", "--namespace", "demo-server",
+                "--service-account", "default", "--idle-timeout", "10 minutes");
+
+        assertThat(ran.exitCode()).isEqualTo(2);
+        assertThat(ran.err()).contains("--idle-timeout").contains("'10 minutes' is not a duration");
+    }
+
+    @Test
     void aMalformedTokenIsBadInput() {
         Ran ran = tollgate("gateway", "--control-plane", controlPlane(), "--token", "not-a-token", "--namespace",
                 "istio-system", "--service-account", "istio-egressgateway-service-account");
