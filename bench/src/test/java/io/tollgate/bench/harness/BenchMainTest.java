@@ -33,7 +33,7 @@ class BenchMainTest {
         BenchOptions full = BenchMain.parse(args());
         assertThat(full.settings().rounds()).isEqualTo(5);
         assertThat(full.settings().idleConnections()).isEqualTo(8_000);
-        assertThat(full.arms()).containsExactly("direct", "haproxy", "tollgate");
+        assertThat(full.arms()).containsExactly("direct", "haproxy", "tollgate", "tollgate-tls");
         assertThat(full.output().toString()).startsWith(dir.resolve("bench/results").toString()).endsWith(".json");
         assertThat(BenchMain.parse(args("--rounds", "7", "--arms", "direct,haproxy")).settings().rounds()).isEqualTo(7);
     }
