@@ -4,6 +4,7 @@ import io.tollgate.dataplane.observe.AccessLogEntry;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.testing.Await;
 import io.tollgate.dataplane.testing.MariaDbServer;
+import io.tollgate.dataplane.testing.ShopDatabase;
 import io.tollgate.dataplane.testing.MtlsForwarder;
 import io.tollgate.dataplane.testing.MysqlClient;
 import org.junit.jupiter.api.AfterAll;
@@ -11,11 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,9 +34,7 @@ class GatewayMysqlTest {
 
     @BeforeAll
     static void startDatabase() throws Exception {
-        mariadb = MariaDbServer.start();
-        mariadb.sql("CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, item VARCHAR(40));"
-                + "INSERT INTO shop.orders VALUES (1, 'tollgate');");
+        mariadb = ShopDatabase.start();
     }
 
     @AfterAll
@@ -53,16 +50,9 @@ class GatewayMysqlTest {
     }
 
     private static Connection jdbc(MtlsForwarder sidecar) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + sidecar.port() + "/shop?user=root&connectTimeout=30000");
+        return ShopDatabase.jdbc(new InetSocketAddress(InetAddress.getLoopbackAddress(), sidecar.port()));
     }
 
-    private static String item(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT item FROM orders WHERE id = 1")) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
 
     @Test
     void anAllowedWorkloadQueriesThroughTheGatewayWithJdbcAndTheMysqlClient() throws Exception {
@@ -70,7 +60,7 @@ class GatewayMysqlTest {
         try (GatewayFixture fixture = gateway(denyNamespaces("demo-frontend"))) {
             MtlsForwarder sidecar = fixture.sidecar(DEMO_SERVER, TestRoutes.TCP_PORT, Optional.of(RDS.value()));
             try (Connection connection = jdbc(sidecar)) {
-                assertThat(item(connection)).isEqualTo("tollgate");
+                assertThat(ShopDatabase.item(connection)).isEqualTo("tollgate");
             }
             MysqlClient.Result cli = MysqlClient.query(sidecar.port(), "SELECT CONCAT('via-', item) FROM shop.orders");
             assertThat(cli.stderr()).isEmpty();
@@ -130,15 +120,15 @@ class GatewayMysqlTest {
             MtlsForwarder server = fixture.sidecar(DEMO_SERVER, TestRoutes.TCP_PORT, Optional.of(RDS.value()));
             MtlsForwarder frontend = fixture.sidecar(DEMO_FRONTEND, TestRoutes.TCP_PORT, Optional.of(RDS.value()));
             try (Connection serverSession = jdbc(server); Connection frontendSession = jdbc(frontend)) {
-                assertThat(item(serverSession)).isEqualTo("tollgate");
-                assertThat(item(frontendSession)).isEqualTo("tollgate");
+                assertThat(ShopDatabase.item(serverSession)).isEqualTo("tollgate");
+                assertThat(ShopDatabase.item(frontendSession)).isEqualTo("tollgate");
 
                 fixture.setPolicy(denyNamespaces("demo-frontend"));
 
                 fixture.awaitLog("the frontend session closed by the change",
                         e -> e.termination().startsWith("closed: denied by policy change"));
-                assertThat(item(serverSession)).as("still allowed: untouched").isEqualTo("tollgate");
-                assertThatThrownBy(() -> item(frontendSession)).isInstanceOf(SQLException.class);
+                assertThat(ShopDatabase.item(serverSession)).as("still allowed: untouched").isEqualTo("tollgate");
+                assertThatThrownBy(() -> ShopDatabase.item(frontendSession)).isInstanceOf(SQLException.class);
                 AccessLogEntry closed = fixture.log.stream()
                         .filter(e -> e.termination().startsWith("closed: denied by policy change")).findFirst().orElseThrow();
                 assertThat(closed.sourcePrincipal()).contains(DEMO_FRONTEND.toString());

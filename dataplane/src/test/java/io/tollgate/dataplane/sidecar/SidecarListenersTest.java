@@ -5,6 +5,7 @@ import io.tollgate.dataplane.observe.AccessLogEntry;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.testing.Await;
 import io.tollgate.dataplane.testing.MariaDbServer;
+import io.tollgate.dataplane.testing.ShopDatabase;
 import io.tollgate.policy.route.Endpoint;
 import io.tollgate.policy.route.HostPort;
 import io.tollgate.policy.route.Hostname;
@@ -28,10 +29,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,9 +54,7 @@ class SidecarListenersTest {
 
     @BeforeAll
     static void startDatabase() throws Exception {
-        mariadb = MariaDbServer.start();
-        mariadb.sql("CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, item VARCHAR(40));"
-                + "INSERT INTO shop.orders VALUES (1, 'tollgate');");
+        mariadb = ShopDatabase.start();
     }
 
     @AfterAll
@@ -94,8 +89,8 @@ class SidecarListenersTest {
         assertThat(Files.readString(hostsFile)).endsWith(ordersAddress.getHostAddress() + "\t" + orders.host() + "\n");
         assertThat(sidecar.hosts()).containsValue(ordersAddress).hasSize(1);
 
-        try (Connection open = jdbc(first.address())) {
-            assertThat(item(open)).isEqualTo("tollgate");
+        try (Connection open = ShopDatabase.jdbc(first.address())) {
+            assertThat(ShopDatabase.item(open)).isEqualTo("tollgate");
 
             sidecar.update(new SidecarConfig(routes("v2", billing)));
 
@@ -103,9 +98,9 @@ class SidecarListenersTest {
             InetSocketAddress billingListener = sidecar.listeners().getFirst().address();
             assertThat(Files.readString(hostsFile)).contains(billing.host().text()).doesNotContain(orders.host().text());
             Await.until("the removed host's listener is closed", () -> !accepts(first.address()));
-            assertThat(item(open)).as("the open session is untouched").isEqualTo("tollgate");
-            try (Connection added = jdbc(billingListener)) {
-                assertThat(item(added)).isEqualTo("tollgate");
+            assertThat(ShopDatabase.item(open)).as("the open session is untouched").isEqualTo("tollgate");
+            try (Connection added = ShopDatabase.jdbc(billingListener)) {
+                assertThat(ShopDatabase.item(added)).isEqualTo("tollgate");
             }
 
             sidecar.update(new SidecarConfig(routes("v3", billing, orders)));
@@ -126,8 +121,8 @@ class SidecarListenersTest {
                     .hasMessageStartingWith("outbound " + billing + " -> " + pinned.getHostAddress() + ":3306: cannot listen on");
         }
         assertThat(sidecar.listeners()).extracting(OutboundListener::destination).containsExactly(orders);
-        try (Connection connection = jdbc(sidecar.listeners().getFirst().address())) {
-            assertThat(item(connection)).isEqualTo("tollgate");
+        try (Connection connection = ShopDatabase.jdbc(sidecar.listeners().getFirst().address())) {
+            assertThat(ShopDatabase.item(connection)).isEqualTo("tollgate");
         }
     }
 
@@ -140,8 +135,8 @@ class SidecarListenersTest {
         SidecarServer sidecar = fixture.startSidecar(SidecarFixture.explicitSettings(ExplicitListeners.auto()),
                 SidecarFixture.routes("v1", OutboundPolicy.REGISTRY_ONLY, List.of(orders), destination -> direct));
 
-        try (Connection connection = jdbc(sidecar.listeners().getFirst().address())) {
-            assertThat(item(connection)).isEqualTo("tollgate");
+        try (Connection connection = ShopDatabase.jdbc(sidecar.listeners().getFirst().address())) {
+            assertThat(ShopDatabase.item(connection)).isEqualTo("tollgate");
         }
         AccessLogEntry entry = SidecarFixture.awaitLog(fixture.sidecarLog, "the direct session", e -> e.bytesSent() > 0);
         assertThat(entry.upstreamAddress()).contains("127.0.0.1:" + mariadb.port());
@@ -176,18 +171,7 @@ class SidecarListenersTest {
         assertThat(unknown.termination()).contains("cannot resolve " + billing.host());
     }
 
-    private static Connection jdbc(InetSocketAddress listener) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://" + listener.getAddress().getHostAddress() + ":"
-                + listener.getPort() + "/shop?user=root&connectTimeout=30000");
-    }
 
-    private static String item(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT item FROM orders WHERE id = 1")) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
 
     private static boolean accepts(InetSocketAddress address) {
         try (Socket probe = new Socket(address.getAddress(), address.getPort())) {

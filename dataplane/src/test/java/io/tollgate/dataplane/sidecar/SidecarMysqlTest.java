@@ -4,6 +4,7 @@ import io.tollgate.dataplane.gateway.ConnectionAuthorizer;
 import io.tollgate.dataplane.observe.AccessLogEntry;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.testing.MariaDbServer;
+import io.tollgate.dataplane.testing.ShopDatabase;
 import io.tollgate.dataplane.testing.MysqlClient;
 import io.tollgate.policy.route.HostPort;
 import io.tollgate.policy.route.OutboundPolicy;
@@ -16,10 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,9 +41,7 @@ class SidecarMysqlTest {
 
     @BeforeAll
     static void startDatabase() throws Exception {
-        mariadb = MariaDbServer.start();
-        mariadb.sql("CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, item VARCHAR(40));"
-                + "INSERT INTO shop.orders VALUES (1, 'tollgate');");
+        mariadb = ShopDatabase.start();
     }
 
     @AfterAll
@@ -77,18 +72,7 @@ class SidecarMysqlTest {
                 fixture.routesViaGateway("v1", policy, List.of(RDS_3306), host -> subjectAltNames));
     }
 
-    private static Connection jdbc(InetSocketAddress listener) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://" + listener.getAddress().getHostAddress() + ":"
-                + listener.getPort() + "/shop?user=root&connectTimeout=30000");
-    }
 
-    private static String item(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT item FROM orders WHERE id = 1")) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
 
     private static MysqlClient.Result mysql(InetSocketAddress listener, String sql) throws Exception {
         return MysqlClient.run(List.of("--protocol=TCP", "-h" + listener.getAddress().getHostAddress(),
@@ -102,8 +86,8 @@ class SidecarMysqlTest {
                 .containsExactly("outbound rm-xxxxxxx.mysql.xxxx.rds.aliyuncs.com:3306 -> " + rdsAddress.getHostAddress() + ":3306");
         InetSocketAddress listener = sidecar.listeners().getFirst().address();
 
-        try (Connection connection = jdbc(listener)) {
-            assertThat(item(connection)).isEqualTo("tollgate");
+        try (Connection connection = ShopDatabase.jdbc(listener)) {
+            assertThat(ShopDatabase.item(connection)).isEqualTo("tollgate");
         }
         MysqlClient.Result cli = mysql(listener, "select 1");
         assertThat(cli.stderr()).isEmpty();
@@ -186,8 +170,8 @@ class SidecarMysqlTest {
     void aGatewayWithTheIdentityTheRouteNamesIsAccepted() throws Exception {
         SidecarServer sidecar = sidecar(ConnectionAuthorizer.allowAll(), OutboundPolicy.REGISTRY_ONLY,
                 List.of("spiffe://cluster.local/ns/istio-system/sa/some-other-gateway", GATEWAY_ID.toString()));
-        try (Connection connection = jdbc(sidecar.listeners().getFirst().address())) {
-            assertThat(item(connection)).isEqualTo("tollgate");
+        try (Connection connection = ShopDatabase.jdbc(sidecar.listeners().getFirst().address())) {
+            assertThat(ShopDatabase.item(connection)).isEqualTo("tollgate");
         }
     }
 

@@ -6,6 +6,7 @@ import io.tollgate.dataplane.observe.AccessLogEntry;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.testing.Await;
 import io.tollgate.dataplane.testing.MariaDbServer;
+import io.tollgate.dataplane.testing.ShopDatabase;
 import io.tollgate.dataplane.testing.MysqlClient;
 import io.tollgate.policy.route.HostPort;
 import io.tollgate.policy.route.OutboundPolicy;
@@ -19,10 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +46,7 @@ class SidecarTunnelTest {
 
     @BeforeAll
     static void startDatabase() throws Exception {
-        mariadb = MariaDbServer.start();
-        mariadb.sql("CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, item VARCHAR(40));"
-                + "INSERT INTO shop.orders VALUES (1, 'tollgate');");
+        mariadb = ShopDatabase.start();
     }
 
     @AfterAll
@@ -81,18 +77,7 @@ class SidecarTunnelTest {
         return sidecar.listeners().getFirst().address();
     }
 
-    private static Connection jdbc(InetSocketAddress listener) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://" + listener.getAddress().getHostAddress() + ":"
-                + listener.getPort() + "/shop?user=root&connectTimeout=30000");
-    }
 
-    private static String item(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT item FROM orders WHERE id = 1")) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
 
     private long handshakes(String session) {
         return (long) fixture.sidecarMetrics.count("tollgate.upstream.tls.handshakes", "session", session);
@@ -104,10 +89,10 @@ class SidecarTunnelTest {
         List<Connection> open = new ArrayList<>();
         try {
             for (int i = 0; i < CONNECTIONS; i++) {
-                open.add(jdbc(listener));
+                open.add(ShopDatabase.jdbc(listener));
             }
             for (Connection connection : open) {
-                assertThat(item(connection)).isEqualTo("tollgate");
+                assertThat(ShopDatabase.item(connection)).isEqualTo("tollgate");
             }
             assertThat(fixture.gateway.openTunnels()).isEqualTo(1);
             assertThat(fixture.gateway.openConnections()).isEqualTo(CONNECTIONS);
@@ -131,12 +116,12 @@ class SidecarTunnelTest {
     @Test
     void aPolicyChangeClosesTheDeniedStreamsAndRefusesNewOnesWhileTheTunnelStays() throws Exception {
         InetSocketAddress listener = sidecar(ConnectionAuthorizer.allowAll(), true);
-        try (Connection before = jdbc(listener)) {
-            assertThat(item(before)).isEqualTo("tollgate");
+        try (Connection before = ShopDatabase.jdbc(listener)) {
+            assertThat(ShopDatabase.item(before)).isEqualTo("tollgate");
 
             fixture.gateway.update(new GatewayConfig(fixture.gatewayRoutes(), SidecarFixture.denyNamespaces("demo-server")));
 
-            assertThatThrownBy(() -> item(before)).as("the open stream is closed by the re-check")
+            assertThatThrownBy(() -> ShopDatabase.item(before)).as("the open stream is closed by the re-check")
                     .isInstanceOf(SQLException.class);
         }
         MysqlClient.Result refused = MysqlClient.run(List.of("--protocol=TCP", "-h" + listener.getAddress().getHostAddress(),
@@ -148,8 +133,8 @@ class SidecarTunnelTest {
         assertThat(sidecarSide.termination()).contains("(403)").contains(SidecarFixture.SEED_POLICY.toString());
 
         fixture.gateway.update(new GatewayConfig(fixture.gatewayRoutes(), ConnectionAuthorizer.allowAll()));
-        try (Connection after = jdbc(listener)) {
-            assertThat(item(after)).isEqualTo("tollgate");
+        try (Connection after = ShopDatabase.jdbc(listener)) {
+            assertThat(ShopDatabase.item(after)).isEqualTo("tollgate");
         }
         assertThat(fixture.gateway.openTunnels()).isEqualTo(1);
         assertThat(handshakes("full") + handshakes("resumed")).as("all on the first tunnel").isEqualTo(1);
@@ -174,8 +159,8 @@ class SidecarTunnelTest {
     void aGatewayThatTakesNoTunnelsGetsATlsConnectionPerConnection() throws Exception {
         InetSocketAddress listener = sidecar(ConnectionAuthorizer.allowAll(), false);
         for (int i = 0; i < 3; i++) {
-            try (Connection connection = jdbc(listener)) {
-                assertThat(item(connection)).isEqualTo("tollgate");
+            try (Connection connection = ShopDatabase.jdbc(listener)) {
+                assertThat(ShopDatabase.item(connection)).isEqualTo("tollgate");
             }
         }
         assertThat(fixture.gateway.openTunnels()).isZero();
