@@ -1,0 +1,55 @@
+package io.tollgate.controlplane.client;
+
+import io.tollgate.controlplane.distribution.ConfigDocument;
+import io.tollgate.controlplane.distribution.Snapshot;
+import io.tollgate.controlplane.mesh.ControlPlane;
+import io.tollgate.model.load.LoadResult;
+import io.tollgate.model.load.ReadText;
+import io.tollgate.model.load.ResourceLoader;
+import io.tollgate.model.load.SourceText;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A proxy's reading of the snapshots it receives: every document re-loaded with the control plane's own loader, at
+ * its original {@code file:line}, so the proxy judges a document exactly as the control plane did and every
+ * diagnostic names the user's file.
+ *
+ * <p>A push usually changes a few documents of thousands, so each document's reading is kept from the previous
+ * snapshot and only new or changed documents are parsed again; the checks over the whole set run every time
+ * ({@link ResourceLoader#combine}), so the result equals loading everything afresh. An unchanged document also
+ * yields the very same resource instances as before, which lets a proxy keep what it compiled from them
+ * ({@link PolicyRecompiler}).
+ *
+ * <p>Used by one proxy's configuration thread, one snapshot at a time; the kept readings are confined to it.
+ */
+public final class SnapshotReader {
+    private final ResourceLoader loader = new ResourceLoader();
+    private Map<ConfigDocument, ReadText> previous = Map.of();
+
+    /** Loads {@code snapshot}; the caller applies none of it when the result {@linkplain LoadResult#hasErrors has errors}. */
+    public LoadResult read(Snapshot snapshot) {
+        List<ReadText> texts = new ArrayList<>(snapshot.documents().size());
+        Map<ConfigDocument, ReadText> read = HashMap.newHashMap(snapshot.documents().size());
+        Optional<SourceText> mesh = Optional.empty();
+        for (ConfigDocument document : snapshot.documents()) {
+            if (document.source().equals(ControlPlane.MESH_CONFIG_SOURCE)) {
+                mesh = Optional.of(SourceText.startingAt(document.source(), document.line(), document.yaml()));
+                continue;
+            }
+            ReadText text = previous.get(document);
+            if (text == null) {
+                text = loader.read(SourceText.startingAt(document.source(), document.line(), document.yaml()));
+            }
+            read.put(document, text);
+            texts.add(text);
+        }
+        // Kept even when the set is refused: its documents' readings are right whatever the verdict on the whole.
+        previous = read;
+        return loader.combine(texts, mesh);
+    }
+}
