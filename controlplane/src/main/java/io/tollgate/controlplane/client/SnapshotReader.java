@@ -25,28 +25,38 @@ import java.util.Optional;
  * yields the very same resource instances as before, which lets a proxy keep what it compiled from them
  * ({@link PolicyRecompiler}).
  *
- * <p>Used by one proxy's configuration thread, one snapshot at a time; the kept readings are confined to it.
+ * <p>Used by one proxy's configuration thread, one snapshot at a time; the kept readings are confined to it (the
+ * pool's workers only read them, during a call). {@link ResourceLoader#read} is stateless.
  */
 public final class SnapshotReader {
+    /** Below this many documents a push is read on the calling thread: forking costs more than it saves. */
+    private static final int PARALLEL_FROM = 64;
     private final ResourceLoader loader = new ResourceLoader();
     private Map<ConfigDocument, ReadText> previous = Map.of();
 
     /** Loads {@code snapshot}; the caller applies none of it when the result {@linkplain LoadResult#hasErrors has errors}. */
     public LoadResult read(Snapshot snapshot) {
-        List<ReadText> texts = new ArrayList<>(snapshot.documents().size());
-        Map<ConfigDocument, ReadText> read = HashMap.newHashMap(snapshot.documents().size());
         Optional<SourceText> mesh = Optional.empty();
+        List<ConfigDocument> resources = new ArrayList<>(snapshot.documents().size());
         for (ConfigDocument document : snapshot.documents()) {
             if (document.source().equals(ControlPlane.MESH_CONFIG_SOURCE)) {
                 mesh = Optional.of(SourceText.startingAt(document.source(), document.line(), document.yaml()));
-                continue;
+            } else {
+                resources.add(document);
             }
-            ReadText text = previous.get(document);
-            if (text == null) {
-                text = loader.read(SourceText.startingAt(document.source(), document.line(), document.yaml()));
-            }
-            read.put(document, text);
-            texts.add(text);
+        }
+        // New documents are parsed on all cores (a proxy's first snapshot may hold thousands); each reading depends
+        // on its document alone, and the list keeps the snapshot's order.
+        Map<ConfigDocument, ReadText> kept = previous;
+        List<ReadText> texts = (resources.size() > PARALLEL_FROM ? resources.parallelStream() : resources.stream())
+                .map(document -> {
+                    ReadText text = kept.get(document);
+                    return text != null ? text
+                            : loader.read(SourceText.startingAt(document.source(), document.line(), document.yaml()));
+                }).toList();
+        Map<ConfigDocument, ReadText> read = HashMap.newHashMap(resources.size());
+        for (int i = 0; i < resources.size(); i++) {
+            read.put(resources.get(i), texts.get(i));
         }
         // Kept even when the set is refused: its documents' readings are right whatever the verdict on the whole.
         previous = read;
