@@ -43,7 +43,7 @@ final class CompilingProxy implements SnapshotConsumer {
     private final ProxyNode node;
     private final Proxy proxy;
     private final Workload workload;
-    private final SnapshotReader reader = new SnapshotReader();
+    private final SnapshotReader reader = new SnapshotReader(SnapshotReader.Parsing.ON_CALLING_THREAD);
     private final PolicyRecompiler policies = new PolicyRecompiler();
     private volatile Applied last;
     private volatile String refusal = "";

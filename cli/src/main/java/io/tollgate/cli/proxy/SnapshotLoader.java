@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 final class SnapshotLoader {
     private static final int MAX_REPORTED = 20;
-    private final SnapshotReader reader = new SnapshotReader();
+    private final SnapshotReader reader = new SnapshotReader(SnapshotReader.Parsing.ON_ALL_CORES);
 
     /** Thrown when the snapshot cannot be applied; the message is what the NACK carries. */
     static final class Refused extends Exception {

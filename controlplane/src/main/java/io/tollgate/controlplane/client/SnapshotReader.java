@@ -31,10 +31,24 @@ import java.util.Optional;
 public final class SnapshotReader {
     /** Below this many documents a push is read on the calling thread: forking costs more than it saves. */
     private static final int PARALLEL_FROM = 64;
+
+    /** Where new documents are parsed. */
+    public enum Parsing {
+        /** On all cores (the common pool): a proxy's first snapshot may hold thousands of documents. */
+        ON_ALL_CORES,
+        /** On the calling thread only: for a process hosting many proxies, which must charge each its own CPU. */
+        ON_CALLING_THREAD
+    }
+
     private final ResourceLoader loader = new ResourceLoader();
+    private final Parsing parsing;
     private Map<ConfigDocument, ReadText> previous = Map.of();
 
-    /** Loads {@code snapshot}; the caller applies none of it when the result {@linkplain LoadResult#hasErrors has errors}. */
+    public SnapshotReader(Parsing parsing) {
+        this.parsing = parsing;
+    }
+
+    /** Loads {@code snapshot}; none of it may be applied when the result {@linkplain LoadResult#hasErrors errs}. */
     public LoadResult read(Snapshot snapshot) {
         Optional<SourceText> mesh = Optional.empty();
         List<ConfigDocument> resources = new ArrayList<>(snapshot.documents().size());
@@ -45,10 +59,10 @@ public final class SnapshotReader {
                 resources.add(document);
             }
         }
-        // New documents are parsed on all cores (a proxy's first snapshot may hold thousands); each reading depends
-        // on its document alone, and the list keeps the snapshot's order.
+        // Each reading depends on its document alone, and the list keeps the snapshot's order, on any thread.
         Map<ConfigDocument, ReadText> kept = previous;
-        List<ReadText> texts = (resources.size() > PARALLEL_FROM ? resources.parallelStream() : resources.stream())
+        boolean fork = parsing == Parsing.ON_ALL_CORES && resources.size() > PARALLEL_FROM;
+        List<ReadText> texts = (fork ? resources.parallelStream() : resources.stream())
                 .map(document -> {
                     ReadText text = kept.get(document);
                     return text != null ? text

@@ -42,14 +42,15 @@ final class Publication<T> {
         Map<ConfigDocument, IndexedDocument> instances = new IdentityHashMap<>(size);
         // The first version hashes and encodes every document: on all cores, as the control plane's cold start
         // waits for it. Later versions find nearly every document known, which a fork would only slow down.
-        List<IndexedDocument> ordered = (previous == null ? config.documents().parallelStream() : config.documents().stream())
+        List<ConfigDocument> documents = config.documents();
+        List<IndexedDocument> ordered = (previous == null ? documents.parallelStream() : documents.stream())
                 .map(document -> {
                     IndexedDocument indexed = known.get(document);
                     return indexed != null ? indexed : IndexedDocument.of(document);
                 }).toList();
         for (int i = 0; i < size; i++) {
-            contents.put(config.documents().get(i), ordered.get(i));
-            instances.put(config.documents().get(i), ordered.get(i));
+            contents.put(documents.get(i), ordered.get(i));
+            instances.put(documents.get(i), ordered.get(i));
         }
         this.byContent = contents;
         this.byInstance = instances;

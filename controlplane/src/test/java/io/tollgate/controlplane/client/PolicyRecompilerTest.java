@@ -52,7 +52,7 @@ class PolicyRecompilerTest {
 
     @Test
     void everySnapshotCompilesAsAFreshCompileWouldAndUnchangedPoliciesAreKept() {
-        SnapshotReader reader = new SnapshotReader();
+        SnapshotReader reader = new SnapshotReader(SnapshotReader.Parsing.ON_ALL_CORES);
         PolicyRecompiler recompiler = new PolicyRecompiler();
         ConfigDocument a = policy("conf/a.yaml", "a", "team-a");
         ConfigDocument b = policy("conf/b.yaml", "b", "team-b");
@@ -82,7 +82,7 @@ class PolicyRecompilerTest {
         assertThat(loaded.hasErrors()).as("%s", loaded.diagnostics()).isFalse();
         ResourceSet resources = loaded.resources();
         Compilation kept = recompiler.compile(resources.mesh(), resources.authorizationPolicies());
-        ResourceSet fresh = new SnapshotReader().read(snapshot).resources();
+        ResourceSet fresh = new SnapshotReader(SnapshotReader.Parsing.ON_CALLING_THREAD).read(snapshot).resources();
         Compilation anew = new PolicyCompiler(fresh.mesh()).compile(fresh.authorizationPolicies());
         assertThat(kept.engine().policies()).isEqualTo(anew.engine().policies());
         assertThat(kept.notes()).isEqualTo(anew.notes()).isNotEmpty();

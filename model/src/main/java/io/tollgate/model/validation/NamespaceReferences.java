@@ -39,8 +39,9 @@ final class NamespaceReferences {
                 Rule rule = policy.rules().get(i);
                 for (int j = 0; j < rule.from().size(); j++) {
                     FieldPath source = FieldPath.of("spec").field("rules").index(i).field("from").index(j).field("source");
-                    unknown(rule.from().get(j).namespaces(), source.field("namespaces"), known, () -> findingsOf.apply(r));
-                    unknown(rule.from().get(j).notNamespaces(), source.field("notNamespaces"), known, () -> findingsOf.apply(r));
+                    Supplier<Findings> findings = () -> findingsOf.apply(r);
+                    unknown(rule.from().get(j).namespaces(), source.field("namespaces"), known, findings);
+                    unknown(rule.from().get(j).notNamespaces(), source.field("notNamespaces"), known, findings);
                 }
             }
         }
