@@ -1,36 +1,32 @@
 package io.tollgate.bench.controlplane;
 
+import io.tollgate.controlplane.client.PolicyRecompiler;
 import io.tollgate.controlplane.client.SnapshotConsumer;
+import io.tollgate.controlplane.client.SnapshotReader;
 import io.tollgate.controlplane.client.Verdict;
-import io.tollgate.controlplane.distribution.ConfigDocument;
 import io.tollgate.controlplane.distribution.ProxyKind;
 import io.tollgate.controlplane.distribution.ProxyNode;
 import io.tollgate.controlplane.distribution.Snapshot;
-import io.tollgate.controlplane.mesh.ControlPlane;
 import io.tollgate.model.ResourceSet;
 import io.tollgate.model.load.LoadResult;
-import io.tollgate.model.load.ReadText;
-import io.tollgate.model.load.ResourceLoader;
-import io.tollgate.model.load.SourceText;
 import io.tollgate.policy.compile.GatewayRouteCompiler;
 import io.tollgate.policy.compile.MeshService;
 import io.tollgate.policy.compile.MeshServices;
-import io.tollgate.policy.compile.PolicyCompiler;
 import io.tollgate.policy.compile.SidecarRouteCompiler;
+import io.tollgate.policy.authz.Workload;
 import io.tollgate.policy.scope.Proxy;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * One proxy's consumer, doing what a proxy does with a snapshot: re-load every document with the control plane's
- * own loader (file:line kept; a document unchanged since the last snapshot is not parsed again), then compile it (a sidecar its route table; a gateway its route table and its
- * authorization engine). Records when each version arrived and was applied, and the CPU the compile took.
+ * One proxy's consumer, doing what {@code tollgate sidecar} and {@code tollgate gateway} do with a snapshot, with
+ * the same parts: re-load every document with the control plane's own loader ({@link SnapshotReader}: file:line
+ * kept, a document unchanged since the last snapshot not parsed again, the whole set judged), then compile it (a
+ * sidecar its route table; a gateway its route table and its authorization engine, recompiling only the policies
+ * that changed: {@link PolicyRecompiler}). Records when each version arrived and was applied, and the CPU it took.
  *
  * <p>Called on the proxy's client thread only; {@link #last()} is read by the benchmark thread through a volatile.
  */
@@ -46,10 +42,9 @@ final class CompilingProxy implements SnapshotConsumer {
 
     private final ProxyNode node;
     private final Proxy proxy;
-    private final ResourceLoader loader = new ResourceLoader();
-    // Each document as last read, so that a push changing one document re-reads that one; the checks over the
-    // whole snapshot run every time (ResourceLoader.combine): the verdict is that of loading everything afresh.
-    private Map<ConfigDocument, ReadText> lastRead = Map.of();
+    private final Workload workload;
+    private final SnapshotReader reader = new SnapshotReader(SnapshotReader.Parsing.ON_CALLING_THREAD);
+    private final PolicyRecompiler policies = new PolicyRecompiler();
     private volatile Applied last;
     private volatile String refusal = "";
 
@@ -58,6 +53,7 @@ final class CompilingProxy implements SnapshotConsumer {
     CompilingProxy(ProxyNode node, ScaleSettings.Consumer mode) {
         this.node = node;
         this.mode = mode;
+        this.workload = new Workload(node.namespace(), node.labels());
         this.proxy = node.kind() == ProxyKind.SIDECAR ? Proxy.sidecar(node.namespace(), node.labels())
                 : Proxy.gateway(node.namespace(), node.labels());
     }
@@ -83,23 +79,7 @@ final class CompilingProxy implements SnapshotConsumer {
             last = new Applied(snapshot, receivedAt, receivedAt, 0);
             return Verdict.accept();
         }
-        List<ReadText> texts = new ArrayList<>(snapshot.documents().size());
-        Map<ConfigDocument, ReadText> read = HashMap.newHashMap(snapshot.documents().size());
-        Optional<SourceText> mesh = Optional.empty();
-        for (ConfigDocument document : snapshot.documents()) {
-            if (document.source().equals(ControlPlane.MESH_CONFIG_SOURCE)) {
-                mesh = Optional.of(SourceText.startingAt(document.source(), document.line(), document.yaml()));
-                continue;
-            }
-            ReadText text = lastRead.get(document);
-            if (text == null) {
-                text = loader.read(SourceText.startingAt(document.source(), document.line(), document.yaml()));
-            }
-            read.put(document, text);
-            texts.add(text);
-        }
-        lastRead = read;
-        LoadResult loaded = loader.combine(texts, mesh);
+        LoadResult loaded = reader.read(snapshot);
         if (loaded.hasErrors()) {
             refusal = loaded.diagnostics().getFirst().toString();
             return Verdict.reject(refusal);
@@ -114,7 +94,7 @@ final class CompilingProxy implements SnapshotConsumer {
             case SIDECAR -> new SidecarRouteCompiler().compile(resources, proxy, GATEWAY_SERVICES, version);
             case GATEWAY -> {
                 new GatewayRouteCompiler().compile(resources, proxy, version);
-                new PolicyCompiler(resources.mesh()).compile(resources.authorizationPolicies());
+                policies.compile(resources.mesh(), resources.authorizationPolicies()).engine().forWorkload(workload);
             }
         }
     }

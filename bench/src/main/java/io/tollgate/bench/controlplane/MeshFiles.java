@@ -32,8 +32,13 @@ final class MeshFiles implements AutoCloseable {
     }
 
     static MeshFiles write(int teams, int serviceEntriesPerTeam, int policiesPerTeam, Exports exports) throws IOException {
-        MeshFiles files = new MeshFiles(Files.createTempDirectory("tollgate-scale-"), teams, serviceEntriesPerTeam,
-                policiesPerTeam, exports);
+        return writeTo(Files.createTempDirectory("tollgate-scale-"), teams, serviceEntriesPerTeam, policiesPerTeam, exports);
+    }
+
+    /** Writes the mesh into {@code root} ({@code resources/} and {@code mesh-config.yaml}); {@link #close} deletes it. */
+    static MeshFiles writeTo(Path root, int teams, int serviceEntriesPerTeam, int policiesPerTeam, Exports exports)
+            throws IOException {
+        MeshFiles files = new MeshFiles(root, teams, serviceEntriesPerTeam, policiesPerTeam, exports);
         Files.createDirectories(files.resources);
         Files.writeString(files.meshConfig, "outboundTrafficPolicy:\n  mode: REGISTRY_ONLY\n");
         StringBuilder gateways = new StringBuilder();

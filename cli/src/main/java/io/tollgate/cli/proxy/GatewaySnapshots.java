@@ -1,5 +1,6 @@
 package io.tollgate.cli.proxy;
 
+import io.tollgate.controlplane.client.PolicyRecompiler;
 import io.tollgate.controlplane.distribution.Snapshot;
 import io.tollgate.dataplane.gateway.GatewayConfig;
 import io.tollgate.dataplane.gateway.PolicyAuthorizer;
@@ -8,7 +9,6 @@ import io.tollgate.policy.authz.Workload;
 import io.tollgate.policy.compile.Compilation;
 import io.tollgate.policy.compile.GatewayCompilation;
 import io.tollgate.policy.compile.GatewayRouteCompiler;
-import io.tollgate.policy.compile.PolicyCompiler;
 import io.tollgate.policy.scope.Proxy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +24,8 @@ final class GatewaySnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(GatewaySnapshots.class);
     private final Proxy proxy;
     private final SnapshotLoader loader = new SnapshotLoader();
+    // Each policy's compiled form, kept while it is unchanged: a push of one edited policy recompiles that one.
+    private final PolicyRecompiler policyCompiler = new PolicyRecompiler();
     private final Workload workload;
 
     /** The compiled configuration and the mesh's trust domain aliases, which the TLS side needs too. */
@@ -39,7 +41,7 @@ final class GatewaySnapshots {
         ResourceSet resources = loader.load(snapshot);
         GatewayCompilation routes = new GatewayRouteCompiler().compile(resources, proxy, snapshot.version());
         routes.notes().forEach(note -> LOG.warn("gateway {}: {}", snapshot.version(), note));
-        Compilation policies = new PolicyCompiler(resources.mesh()).compile(resources.authorizationPolicies());
+        Compilation policies = policyCompiler.compile(resources.mesh(), resources.authorizationPolicies());
         policies.notes().forEach(note -> LOG.warn("gateway {}: {}", snapshot.version(), note));
         PolicyAuthorizer authorizer = new PolicyAuthorizer(policies.engine().forWorkload(workload));
         return new Compiled(new GatewayConfig(routes.routes(), authorizer), resources.mesh().trustDomainAliases());

@@ -40,15 +40,17 @@ final class Publication<T> {
         int size = config.documents().size();
         Map<ConfigDocument, IndexedDocument> contents = HashMap.newHashMap(size);
         Map<ConfigDocument, IndexedDocument> instances = new IdentityHashMap<>(size);
-        List<IndexedDocument> ordered = new ArrayList<>(size);
-        for (ConfigDocument document : config.documents()) {
-            IndexedDocument indexed = known.get(document);
-            if (indexed == null) {
-                indexed = IndexedDocument.of(document);
-            }
-            contents.put(document, indexed);
-            instances.put(document, indexed);
-            ordered.add(indexed);
+        // The first version hashes and encodes every document: on all cores, as the control plane's cold start
+        // waits for it. Later versions find nearly every document known, which a fork would only slow down.
+        List<ConfigDocument> documents = config.documents();
+        List<IndexedDocument> ordered = (previous == null ? documents.parallelStream() : documents.stream())
+                .map(document -> {
+                    IndexedDocument indexed = known.get(document);
+                    return indexed != null ? indexed : IndexedDocument.of(document);
+                }).toList();
+        for (int i = 0; i < size; i++) {
+            contents.put(documents.get(i), ordered.get(i));
+            instances.put(documents.get(i), ordered.get(i));
         }
         this.byContent = contents;
         this.byInstance = instances;

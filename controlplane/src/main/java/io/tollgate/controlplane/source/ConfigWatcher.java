@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Watches the configuration files and turns every change into a new version or a refusal, never anything in
- * between: the whole set is read into memory, hashed, and validated as one; if valid it becomes version
- * {@code v<n>-<hash>}, if not the previous version stays and the diagnostics go to the sink.
+ * between: the whole set is read into memory, hashed (each file only when its bytes changed), and validated as
+ * one; if valid it becomes version {@code v<n>-<hash>}, if not the previous version stays and the diagnostics go
+ * to the sink.
  *
  * <p>Change detection has two parts: directory events (debounced, since one save is several events) trigger a
  * read; a periodic rescan reads anyway, for events the platform loses. Either way nothing happens unless the
@@ -42,6 +43,8 @@ public final class ConfigWatcher<T> implements AutoCloseable {
     private final Clock clock;
     private final WatchService events;
     private final Set<Path> watched = new LinkedHashSet<>();
+    // Keeps the files as last read (so a rescan hashes only what changed); same confinement as the fields below.
+    private final SourceReader reader = new SourceReader();
     // Confined to the caller before start(), then to the watcher thread (start() publishes them via Thread.start).
     private String lastSeen = "";
     private long versions;
@@ -58,7 +61,7 @@ public final class ConfigWatcher<T> implements AutoCloseable {
 
     /** Reads and validates the files now. Call once before {@link #start}; a refusal is for the caller to report. */
     public SourceOutcome<T> loadInitial() {
-        SourceRead read = SourceReader.read(paths);
+        SourceRead read = reader.read(paths);
         lastSeen = read.fingerprint();
         return judge(read);
     }
@@ -79,7 +82,7 @@ public final class ConfigWatcher<T> implements AutoCloseable {
 
     /** Reads the files; if anything changed since last time, judges the new set. Empty when nothing changed. */
     Optional<SourceOutcome<T>> reloadIfChanged() {
-        SourceRead read = SourceReader.read(paths);
+        SourceRead read = reader.read(paths);
         if (read.fingerprint().equals(lastSeen)) {
             return Optional.empty();
         }

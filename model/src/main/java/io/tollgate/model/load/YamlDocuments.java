@@ -3,14 +3,19 @@ package io.tollgate.model.load;
 import io.tollgate.model.SourceLocation;
 import io.tollgate.model.validation.Diagnostic;
 import io.tollgate.model.validation.Severity;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -19,12 +24,31 @@ import java.util.function.Consumer;
  * A syntax error ends the text: everything after it is unreadable, and it is reported at its line.
  */
 final class YamlDocuments {
+    /**
+     * The core schema, made once: snakeyaml-engine's {@link CoreSchema} builds its tables anew for every text (and
+     * its resolver for every composer), which costs more than parsing a short document. Composing uses only the
+     * scalar resolver, which is stateless; the constructors are never used (nodes are read, not constructed).
+     */
+    private static final Schema CORE = new Schema() {
+        private final ScalarResolver resolver = new PlainScalarResolver();
+
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return resolver;
+        }
+
+        @Override
+        public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+            return Map.of();
+        }
+    };
+
     private YamlDocuments() {
     }
 
     /** Gives each document to {@code sink}; returns the syntax error, if any, as a diagnostic. */
     static List<Diagnostic> each(SourceText text, Consumer<Node> sink) {
-        LoadSettings settings = LoadSettings.builder().setLabel(text.name()).setSchema(new CoreSchema())
+        LoadSettings settings = LoadSettings.builder().setLabel(text.name()).setSchema(CORE)
                 .setUseMarks(true).build();
         try {
             for (Node document : new Compose(settings).composeAllFromString(text.text())) {

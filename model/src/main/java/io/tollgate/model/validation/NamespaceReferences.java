@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Warns when an AuthorizationPolicy names a source namespace that nothing loaded knows of: the seed's DENY on
@@ -38,18 +39,20 @@ final class NamespaceReferences {
                 Rule rule = policy.rules().get(i);
                 for (int j = 0; j < rule.from().size(); j++) {
                     FieldPath source = FieldPath.of("spec").field("rules").index(i).field("from").index(j).field("source");
-                    unknown(rule.from().get(j).namespaces(), source.field("namespaces"), known, findingsOf.apply(r));
-                    unknown(rule.from().get(j).notNamespaces(), source.field("notNamespaces"), known, findingsOf.apply(r));
+                    Supplier<Findings> findings = () -> findingsOf.apply(r);
+                    unknown(rule.from().get(j).namespaces(), source.field("namespaces"), known, findings);
+                    unknown(rule.from().get(j).notNamespaces(), source.field("notNamespaces"), known, findings);
                 }
             }
         }
     }
 
-    private static void unknown(List<String> namespaces, FieldPath at, Set<String> known, Findings findings) {
+    /** @param findings asked for only when there is something to say: the loader copies a resource's findings then */
+    private static void unknown(List<String> namespaces, FieldPath at, Set<String> known, Supplier<Findings> findings) {
         for (int k = 0; k < namespaces.size(); k++) {
             String ns = namespaces.get(k);
             if (!ns.contains("*") && !known.contains(ns)) {
-                findings.warning(at.index(k), "namespace " + ns + " is not a loaded Namespace and no loaded resource "
+                findings.get().warning(at.index(k), "namespace " + ns + " is not a loaded Namespace and no loaded resource "
                         + "lives in it, so this matches no workload that Tollgate knows of");
             }
         }
