@@ -3,13 +3,11 @@ package io.tollgate.dataplane.gateway;
 import io.tollgate.dataplane.observe.AccessLogEntry;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.testing.Await;
-import io.tollgate.dataplane.testing.MariaDbServer;
 import io.tollgate.dataplane.testing.ShopDatabase;
 import io.tollgate.dataplane.testing.MtlsForwarder;
 import io.tollgate.dataplane.testing.MysqlClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,19 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * driver over mTLS to the gateway, which authorizes and relays to a real MariaDB.
  */
 class GatewayMysqlTest {
-    private static MariaDbServer mariadb;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        mariadb = ShopDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        if (mariadb != null) {
-            mariadb.close();
-        }
-    }
+    @RegisterExtension
+    static final ShopDatabase mariadb = new ShopDatabase();
 
     private static GatewayFixture gateway(ConnectionAuthorizer authorizer) {
         return new GatewayFixture(TestRoutes.routes(mariadb.port(), 1, 1), authorizer,

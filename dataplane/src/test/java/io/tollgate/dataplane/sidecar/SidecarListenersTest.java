@@ -4,7 +4,6 @@ import io.tollgate.dataplane.gateway.ConnectionAuthorizer;
 import io.tollgate.dataplane.observe.AccessLogEntry;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.testing.Await;
-import io.tollgate.dataplane.testing.MariaDbServer;
 import io.tollgate.dataplane.testing.ShopDatabase;
 import io.tollgate.policy.route.Endpoint;
 import io.tollgate.policy.route.HostPort;
@@ -15,10 +14,9 @@ import io.tollgate.policy.route.Resolution;
 import io.tollgate.policy.route.SidecarRoutes;
 import io.tollgate.policy.route.Upstream;
 import io.tollgate.policy.route.UpstreamTls;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -42,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * updates without touching open sessions, and a DISABLE route is plain TCP straight to its endpoint.
  */
 class SidecarListenersTest {
-    private static MariaDbServer mariadb;
+    @RegisterExtension
+    static final ShopDatabase mariadb = new ShopDatabase();
     // Names of their own, so their service addresses (127.255.x.y, from the name) are not another run's.
     private final String run = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
     private final HostPort orders = HostPort.of("orders-" + run + ".db.test", 3306);
@@ -51,18 +50,6 @@ class SidecarListenersTest {
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        mariadb = ShopDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        if (mariadb != null) {
-            mariadb.close();
-        }
-    }
 
     @AfterEach
     void stop() {

@@ -3,16 +3,14 @@ package io.tollgate.dataplane.sidecar;
 import io.tollgate.dataplane.gateway.ConnectionAuthorizer;
 import io.tollgate.dataplane.observe.AccessLogEntry;
 import io.tollgate.dataplane.observe.ResponseFlag;
-import io.tollgate.dataplane.testing.MariaDbServer;
 import io.tollgate.dataplane.testing.ShopDatabase;
 import io.tollgate.dataplane.testing.MysqlClient;
 import io.tollgate.policy.route.HostPort;
 import io.tollgate.policy.route.OutboundPolicy;
 import io.tollgate.policy.route.PortNumber;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,21 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SidecarMysqlTest {
     private static final HostPort RDS_3306 = new HostPort(RDS, PortNumber.of(3306));
-    private static MariaDbServer mariadb;
+    @RegisterExtension
+    static final ShopDatabase mariadb = new ShopDatabase();
     private SidecarFixture fixture;
     private final InetAddress rdsAddress = SidecarFixture.freshLoopback();
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        mariadb = ShopDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        if (mariadb != null) {
-            mariadb.close();
-        }
-    }
 
     @AfterEach
     void stop() {

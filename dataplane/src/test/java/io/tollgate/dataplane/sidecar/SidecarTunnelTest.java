@@ -5,17 +5,15 @@ import io.tollgate.dataplane.gateway.GatewayConfig;
 import io.tollgate.dataplane.observe.AccessLogEntry;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.testing.Await;
-import io.tollgate.dataplane.testing.MariaDbServer;
 import io.tollgate.dataplane.testing.ShopDatabase;
 import io.tollgate.dataplane.testing.MysqlClient;
 import io.tollgate.policy.route.HostPort;
 import io.tollgate.policy.route.OutboundPolicy;
 import io.tollgate.policy.route.PortNumber;
 import io.tollgate.policy.route.Protocol;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -40,21 +38,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SidecarTunnelTest {
     private static final HostPort RDS_3306 = new HostPort(RDS, PortNumber.of(3306));
     private static final int CONNECTIONS = 5;
-    private static MariaDbServer mariadb;
+    @RegisterExtension
+    static final ShopDatabase mariadb = new ShopDatabase();
     private SidecarFixture fixture;
     private final InetAddress rdsAddress = SidecarFixture.freshLoopback();
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        mariadb = ShopDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        if (mariadb != null) {
-            mariadb.close();
-        }
-    }
 
     @AfterEach
     void stop() {

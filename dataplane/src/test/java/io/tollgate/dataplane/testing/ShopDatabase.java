@@ -1,5 +1,9 @@
 package io.tollgate.dataplane.testing;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
@@ -8,17 +12,34 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The database the MySQL tests share: a real MariaDB holding {@code shop.orders (1, 'tollgate')}, and its query. */
-public final class ShopDatabase {
-    private ShopDatabase() {
+/**
+ * The database the MySQL tests share: a real MariaDB of the test class's own, started before its tests and stopped
+ * after them (register it as a static {@code @RegisterExtension} field), holding {@code shop.orders (1,
+ * 'tollgate')}; and the query the tests run against it.
+ */
+public final class ShopDatabase implements BeforeAllCallback, AfterAllCallback {
+    private MariaDbServer server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+        server = MariaDbServer.start();
+        server.sql("CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, item VARCHAR(40));"
+                + "INSERT INTO shop.orders VALUES (1, 'tollgate');");
     }
 
-    /** A MariaDB of the test's own, with the table; the caller closes it. */
-    public static MariaDbServer start() throws IOException, InterruptedException {
-        MariaDbServer mariadb = MariaDbServer.start();
-        mariadb.sql("CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, item VARCHAR(40));"
-                + "INSERT INTO shop.orders VALUES (1, 'tollgate');");
-        return mariadb;
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    public int port() {
+        return server.port();
     }
 
     /** A JDBC connection to {@code shop} through whatever listens at {@code address}. */
