@@ -45,11 +45,15 @@ final class BenchMeshTls {
                 Optional.empty(), IssuancePolicy.ISTIO_DEFAULTS, clock), clock);
     }
 
+    /** How the control plane judges its clients: mesh members under the CA. */
+    PeerVerifier clientVerifier() {
+        return PeerVerifier.forMesh(ca.trustBundle(), ca.trustDomain(), List.of(), clock);
+    }
+
     /** The control plane's server context: its own certificate, mesh clients verified against the CA. */
     SslContext server() throws SSLException {
         WorkloadCredentials serving = ca.issueControlPlaneCredentials();
-        return ControlPlaneTls.server(() -> serving,
-                PeerVerifier.forMesh(ca.trustBundle(), ca.trustDomain(), List.of(), clock));
+        return ControlPlaneTls.server(() -> serving, clientVerifier());
     }
 
     /** Client credentials of proxy {@code id}: a certificate the CA signed; the server must be the control plane. */

@@ -74,7 +74,7 @@ public final class DistributionBenchmark {
                 : (proxy, config) -> proxy.kind() == ProxyKind.GATEWAY ? config.documents() : config.documents().stream()
                 .filter(d -> !"AuthorizationPolicy".equals(config.parsed().get(d))).toList();
         var distributor = new ConfigDistributor<>(initial, scope, clock);
-        var service = new DistributionService<>(distributor, caller -> true, clock);
+        var service = new DistributionService<>(distributor, caller -> true, tls.clientVerifier(), clock);
         var server = DistributionServer.start(new InetSocketAddress("127.0.0.1", 0), tls.server(), service,
                 List.of());
         watcher.start(distributor);

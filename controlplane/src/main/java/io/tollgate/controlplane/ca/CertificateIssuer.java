@@ -1,5 +1,6 @@
 package io.tollgate.controlplane.ca;
 
+import io.tollgate.controlplane.rpc.AuthenticatedPeer;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.tollgate.identity.AttestationException;

@@ -106,7 +106,8 @@ public final class ControlPlane implements AutoCloseable {
             ca = CaEndpoint.open(authority, tokens, clock, Scheduler.of(scheduler));
             AdminCredentials admin = AdminCredentials.issue(authority, settings.stateDir());
             ConfigDistributor<LoadedMesh> distributor = new ConfigDistributor<>(config, new ModelScope(), clock);
-            DistributionService<LoadedMesh> distribution = new DistributionService<>(distributor, admin::isAdmin, clock);
+            DistributionService<LoadedMesh> distribution = new DistributionService<>(distributor, admin::isAdmin,
+                    ca.clientVerifier(), clock);
             DistributionServer server = DistributionServer.start(settings.listen(), ca.serverTls(), distribution, List.of(ca.service()));
             watcher.start(distributor);
             Files.writeString(settings.stateDir().resolve(ADDRESS_FILE), hostPort(server.address()) + "\n");

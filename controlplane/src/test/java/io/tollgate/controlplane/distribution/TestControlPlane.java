@@ -60,7 +60,7 @@ public final class TestControlPlane implements AutoCloseable {
             throw new AssertionError("the initial test configuration must be valid");
         }
         var distributor = new ConfigDistributor<>(initial, scope, clock);
-        var service = new DistributionService<>(distributor, ADMIN::equals, clock);
+        var service = new DistributionService<>(distributor, ADMIN::equals, pki.verifier(), clock);
         var server = DistributionServer.start(address,
                 pki.serverCredentials(pki.issue(CONTROL_PLANE), TlsServerCredentials.ClientAuth.OPTIONAL), service, List.of());
         watcher.start(distributor);

@@ -4,7 +4,9 @@ import io.grpc.ChannelCredentials;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.TlsServerCredentials;
+import io.tollgate.identity.PeerVerifier;
 import io.tollgate.identity.SpiffeId;
+import io.tollgate.identity.TrustBundle;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -33,9 +35,11 @@ import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -74,6 +78,11 @@ public final class TestPki {
                 .addExtension(Extension.subjectAlternativeName, true,
                         new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, id.toString())));
         return new Leaf(key, sign(builder));
+    }
+
+    /** How the control plane judges these certificates: mesh members of {@code cluster.local} under the root. */
+    public PeerVerifier verifier() {
+        return PeerVerifier.forMesh(TrustBundle.of(root), "cluster.local", List.of(), Clock.systemUTC());
     }
 
     /** Server credentials presenting {@code leaf}, verifying client certificates against the root. */

@@ -1,4 +1,4 @@
-package io.tollgate.controlplane.ca;
+package io.tollgate.controlplane.rpc;
 
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -19,9 +19,11 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 
 /**
- * Puts the caller's mesh identity into the call's {@link Context} under {@link AuthenticatedPeer#KEY}. The
- * handshake already verified any client certificate; this verifies it again per call, because a connection can
- * outlive its certificate, and a call must not be authorised by an expired one.
+ * Puts the caller's mesh identity into the call's {@link Context} under {@link AuthenticatedPeer#KEY}, for every
+ * service of the control plane (certificate signing, configuration, status). The handshake already verified any
+ * client certificate; this verifies it again per call, because a connection can outlive its certificate, and a
+ * call must not be authorised by an expired one. A caller without a certificate passes with no identity (it may
+ * bootstrap with a join token); each service decides what that caller may do.
  */
 public final class PeerIdentityInterceptor implements ServerInterceptor {
     private final PeerVerifier verifier;
