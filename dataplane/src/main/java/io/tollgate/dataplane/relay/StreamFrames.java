@@ -12,6 +12,8 @@ import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -26,6 +28,8 @@ import io.netty.util.ReferenceCountUtil;
  * means nothing, and peers count runs of them as abuse.
  */
 public final class StreamFrames extends ChannelDuplexHandler {
+    /** Set on a tunnel while a flush of it is queued: one flush serves every stream that wrote meanwhile. */
+    private static final AttributeKey<Boolean> FLUSH_QUEUED = AttributeKey.valueOf(StreamFrames.class, "flushQueued");
     private boolean outputEnded;
 
     /** A HEADERS frame received on the stream: the request on the gateway, the answer on the sidecar. */
@@ -79,6 +83,29 @@ public final class StreamFrames extends ChannelDuplexHandler {
             outputEnded = true;
         }
         ctx.write(msg, promise);
+    }
+
+    /**
+     * Flushes the tunnel, not the stream, and once per turn of the event loop: the streams that write in one turn
+     * (several connections answered by one read of their sockets) leave in one write to the socket, often in one
+     * TLS record, where connections of their own would each need their own. The flush runs after the I/O the loop
+     * is handling now, so a lone stream waits only for that.
+     */
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        Channel tunnel = ctx.channel().parent();
+        if (tunnel == null) {
+            ctx.flush();
+            return;
+        }
+        Attribute<Boolean> queued = tunnel.attr(FLUSH_QUEUED);
+        if (queued.get() == null || !queued.get()) {
+            queued.set(true);
+            tunnel.eventLoop().execute(() -> {
+                queued.set(false);
+                tunnel.flush();
+            });
+        }
     }
 
     /** Whether {@code channel} is a tunnel stream; such a channel is half-closed with {@link #endOutput}. */
