@@ -1,0 +1,269 @@
+package io.tollgate.model.load;
+
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Composes the YAML that Istio resources are written in into the node trees snakeyaml-engine's composer makes of
+ * it (same node kinds, tags, values, scalar styles and start marks), without snakeyaml's general machinery, whose
+ * compilation is most of a cold control plane start. The subset: block mappings and sequences (also {@code - key: v}
+ * and a sequence at its key's indentation), one-line plain and quoted scalars, one-line flow sequences of scalars,
+ * {@code []} and {@code {}}, comments, {@code ---} and {@code ...}. Anything else is {@link OutsideSubset}, and the
+ * caller composes the whole text with snakeyaml; so this only has to be right on what it accepts, never on errors.
+ *
+ * <p>End marks are not kept (empty): nothing reads them. Single-threaded, one per text.
+ */
+final class SubsetComposer {
+    /** Deeper than any Istio resource; bounds the recursion. */
+    private static final int MAX_DEPTH = 64;
+    /** snakeyaml's limit on an implicit key's length: a longer key is its error to report. */
+    private static final int MAX_KEY = 1024;
+
+    private final YamlLineScanner in;
+    private int depth;
+
+    private SubsetComposer(SourceText text, ScalarResolver resolver) {
+        this.in = new YamlLineScanner(text.name(), text.text(), resolver);
+    }
+
+    /** The documents of {@code text}, or empty when it is not (all) in the subset. */
+    static Optional<List<Node>> tryCompose(SourceText text, ScalarResolver resolver) {
+        try {
+            return Optional.of(compose(text, resolver));
+        } catch (OutsideSubset e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The documents of {@code text}; {@link OutsideSubset}, saying why, when it is not (all) in the subset. */
+    static List<Node> compose(SourceText text, ScalarResolver resolver) {
+        return new SubsetComposer(text, resolver).documents();
+    }
+
+    private List<Node> documents() {
+        List<Node> documents = new ArrayList<>();
+        boolean implicitStart = true;
+        boolean more = in.nextContent();
+        while (more) {
+            if (in.atMarker("...")) {
+                if (documents.isEmpty()) {
+                    throw new OutsideSubset("... before any document");
+                }
+                requireRestEmpty(in.content() + 3);
+                implicitStart = false;
+                more = in.nextContent();
+                continue;
+            }
+            if (in.atMarker("---")) {
+                requireRestEmpty(in.content() + 3);
+                if (!in.nextContent() || in.atAnyMarker()) {
+                    // An empty document: snakeyaml marks its null where the next token (marker or end) starts.
+                    documents.add(in.nullScalar(in.atEnd() ? in.endMark() : in.markAt(in.content())));
+                    implicitStart = false;
+                    more = !in.atEnd();
+                    continue;
+                }
+            } else if (!implicitStart) {
+                throw new OutsideSubset("a document without --- after another");
+            }
+            documents.add(block(in.content(), -1));
+            implicitStart = false;
+            more = !in.atEnd();
+            if (more && !in.atAnyMarker()) {
+                throw new OutsideSubset("a line less indented than its document's first");
+            }
+        }
+        return documents;
+    }
+
+    /** The indentation of the current line, or -1 when the text or the document ended: every block ends there. */
+    private int nextIndent() {
+        return in.atEnd() || in.atAnyMarker() ? -1 : in.indent();
+    }
+
+    private boolean entryAt(int at) {
+        return in.at(at) == '-' && in.blank(at + 1);
+    }
+
+    /** The node starting at {@code at} on the current line, inside a block indented {@code parent} (-1: the root). */
+    private Node block(int at, int parent) {
+        if (++depth > MAX_DEPTH) {
+            throw new OutsideSubset("nested too deeply");
+        }
+        try {
+            char c = in.at(at);
+            Node scalar;
+            if (entryAt(at)) {
+                return sequence(at);
+            } else if (c == '[' || c == '{') {
+                scalar = flow(at);
+            } else if (c == '"' || c == '\'') {
+                QuotedScalars.Read read = QuotedScalars.read(in.chars(), at, in.lineEnd());
+                int after = in.skipSpaces(read.end());
+                if (in.at(after) == ':' && in.blank(after + 1)) {
+                    return mapping(at);
+                }
+                requireRestEmpty(read.end());
+                scalar = in.quoted(read, at);
+            } else if (in.plainStarts(at)) {
+                int stop = in.plainStop(at);
+                if (in.at(stop) == ':') {
+                    return mapping(at);
+                }
+                scalar = in.plain(at, in.trimEnd(at, stop));
+            } else {
+                throw new OutsideSubset("an anchor, alias, tag, block scalar, complex key or directive");
+            }
+            in.nextContent();
+            if (nextIndent() > parent) {
+                throw new OutsideSubset("a scalar that runs onto the next line");
+            }
+            return scalar;
+        } finally {
+            depth--;
+        }
+    }
+
+    /** A block mapping whose first key starts at {@code at}; its keys are at that column. */
+    private Node mapping(int at) {
+        int column = in.column(at);
+        Optional<Mark> start = in.markAt(at);
+        List<NodeTuple> entries = new ArrayList<>();
+        int key = at;
+        while (true) {
+            Node keyNode;
+            int colon;
+            char c = in.at(key);
+            if (c == '"' || c == '\'') {
+                QuotedScalars.Read read = QuotedScalars.read(in.chars(), key, in.lineEnd());
+                colon = in.skipSpaces(read.end());
+                if (in.at(colon) != ':' || !in.blank(colon + 1)) {
+                    throw new OutsideSubset("a quoted scalar where a key was expected");
+                }
+                keyNode = in.quoted(read, key);
+            } else if (in.plainStarts(key)) {
+                colon = in.plainStop(key);
+                if (in.at(colon) != ':') {
+                    throw new OutsideSubset("a line in a mapping that is not a key");
+                }
+                keyNode = in.plain(key, in.trimEnd(key, colon));
+                if (keyNode.getTag().equals(Tag.MERGE)) {
+                    throw new OutsideSubset("a merge key");
+                }
+            } else {
+                throw new OutsideSubset("a key that is not a plain or quoted scalar");
+            }
+            if (colon - key > MAX_KEY) {
+                throw new OutsideSubset("a key longer than snakeyaml allows");
+            }
+            entries.add(new NodeTuple(keyNode, value(colon + 1, column)));
+            int next = nextIndent();
+            if (next < column) {
+                break;
+            }
+            key = in.content();
+            if (next > column || entryAt(key)) {
+                throw new OutsideSubset("a line indented wrongly for its mapping");
+            }
+        }
+        return new MappingNode(Tag.MAP, true, entries, FlowStyle.BLOCK, start, Optional.empty());
+    }
+
+    /** The value after a key's colon (just before {@code from}), in a mapping at {@code column}. */
+    private Node value(int from, int column) {
+        int at = in.skipSpaces(from);
+        if (at == in.lineEnd() || in.at(at) == '#') {
+            int line = in.line();
+            int colonEnd = in.column(from);
+            in.nextContent();
+            int next = nextIndent();
+            if (next > column) {
+                return block(in.content(), column);
+            }
+            if (next == column && entryAt(in.content())) {
+                return sequence(in.content()); // a sequence at its key's indentation, as kubectl writes them
+            }
+            // No value: snakeyaml's null stands where the colon ends.
+            return in.nullScalar(in.mark(from, line, colonEnd));
+        }
+        char c = in.at(at);
+        Node node;
+        if (c == '"' || c == '\'') {
+            QuotedScalars.Read read = QuotedScalars.read(in.chars(), at, in.lineEnd());
+            requireRestEmpty(read.end());
+            node = in.quoted(read, at);
+        } else if (c == '[' || c == '{') {
+            node = flow(at);
+        } else if (in.plainStarts(at)) {
+            int stop = in.plainStop(at);
+            if (in.at(stop) == ':') {
+                throw new OutsideSubset("a key on a value's line");
+            }
+            node = in.plain(at, in.trimEnd(at, stop));
+        } else {
+            throw new OutsideSubset("an anchor, alias, tag, block scalar or entry after a key");
+        }
+        in.nextContent();
+        if (nextIndent() > column) {
+            throw new OutsideSubset("a value that runs onto the next line");
+        }
+        return node;
+    }
+
+    /** A block sequence whose first {@code -} is at {@code at}; its entries are at that column. */
+    private Node sequence(int at) {
+        int column = in.column(at);
+        Optional<Mark> start = in.markAt(at);
+        List<Node> items = new ArrayList<>();
+        int dash = at;
+        while (true) {
+            int from = in.skipSpaces(dash + 1);
+            if (from == in.lineEnd() || in.at(from) == '#') {
+                int line = in.line();
+                int dashEnd = in.column(dash + 1);
+                in.nextContent();
+                items.add(nextIndent() > column ? block(in.content(), column) : in.nullScalar(in.mark(dash + 1, line, dashEnd)));
+            } else {
+                items.add(block(from, column));
+            }
+            int next = nextIndent();
+            if (next < column) {
+                break;
+            }
+            if (next > column) {
+                throw new OutsideSubset("a line indented wrongly for its sequence");
+            }
+            dash = in.content();
+            if (!entryAt(dash)) {
+                break; // a sequence at its key's indentation ends at the next key; elsewhere the caller refuses the line
+            }
+        }
+        return new SequenceNode(Tag.SEQ, true, items, FlowStyle.BLOCK, start, Optional.empty());
+    }
+
+    /** A flow collection on one line, alone on the rest of it. */
+    private Node flow(int at) {
+        OneLineFlow flow = new OneLineFlow(in);
+        Node node = flow.read(at);
+        requireRestEmpty(flow.end());
+        return node;
+    }
+
+    private void requireRestEmpty(int from) {
+        if (!in.restIsEmpty(from)) {
+            throw new OutsideSubset("more on a line after its value");
+        }
+    }
+}
