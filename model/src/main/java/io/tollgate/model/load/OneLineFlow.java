@@ -96,9 +96,10 @@ final class OneLineFlow {
         at = in.skipSpaces(at + 1);
         if (in.at(at) != '}') {
             do {
+                int keyStart = at;
                 Node key = scalar();
-                if (key.getTag().equals(Tag.MERGE)) {
-                    throw new OutsideSubset("a merge key");
+                if (key.getTag().equals(Tag.MERGE) || at - keyStart > SubsetComposer.MAX_KEY) {
+                    throw new OutsideSubset("a merge key, or a key as long as snakeyaml's limit");
                 }
                 entries.add(new NodeTuple(key, value()));
             } while (next('}'));

@@ -19,8 +19,8 @@ import java.util.Optional;
  * Composes the YAML that Istio resources are written in into the node trees snakeyaml-engine's composer makes of
  * it (same node kinds, tags, values, scalar styles and start marks), without snakeyaml's general machinery, whose
  * compilation is most of a cold control plane start. The subset: block mappings and sequences (also {@code - key: v}
- * and a sequence at its key's indentation), one-line plain and quoted scalars, one-line flow sequences of scalars,
- * {@code []} and {@code {}}, comments, {@code ---} and {@code ...}. Anything else is {@link OutsideSubset}, and the
+ * and a sequence at its key's indentation), one-line plain and quoted scalars, flow collections written on one line
+ * ({@link OneLineFlow}), comments, {@code ---} and {@code ...}. Anything else is {@link OutsideSubset}, and the
  * caller composes the whole text with snakeyaml; so this only has to be right on what it accepts, never on errors.
  *
  * <p>End marks are not kept (empty): nothing reads them. Single-threaded, one per text.
@@ -28,8 +28,8 @@ import java.util.Optional;
 final class SubsetComposer {
     /** Deeper than any Istio resource; bounds the recursion. */
     private static final int MAX_DEPTH = 64;
-    /** snakeyaml's limit on an implicit key's length: a longer key is its error to report. */
-    private static final int MAX_KEY = 1024;
+    /** Below snakeyaml's limit of 1024 characters on an implicit key: a key near or over it is snakeyaml's to judge. */
+    static final int MAX_KEY = 1000;
 
     private final YamlLineScanner in;
     private int depth;
