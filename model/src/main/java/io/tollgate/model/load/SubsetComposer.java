@@ -38,15 +38,6 @@ final class SubsetComposer {
         this.in = new YamlLineScanner(text.name(), text.text(), resolver);
     }
 
-    /** The documents of {@code text}, or empty when it is not (all) in the subset. */
-    static Optional<List<Node>> tryCompose(SourceText text, ScalarResolver resolver) {
-        try {
-            return Optional.of(compose(text, resolver));
-        } catch (OutsideSubset e) {
-            return Optional.empty();
-        }
-    }
-
     /** The documents of {@code text}; {@link OutsideSubset}, saying why, when it is not (all) in the subset. */
     static List<Node> compose(SourceText text, ScalarResolver resolver) {
         return new SubsetComposer(text, resolver).documents();
@@ -103,37 +94,53 @@ final class SubsetComposer {
             throw new OutsideSubset("nested too deeply");
         }
         try {
-            char c = in.at(at);
-            Node scalar;
             if (entryAt(at)) {
                 return sequence(at);
-            } else if (c == '[' || c == '{') {
-                scalar = flow(at);
-            } else if (c == '"' || c == '\'') {
-                QuotedScalars.Read read = QuotedScalars.read(in.chars(), at, in.lineEnd());
-                int after = in.skipSpaces(read.end());
-                if (in.at(after) == ':' && in.blank(after + 1)) {
-                    return mapping(at);
-                }
-                requireRestEmpty(read.end());
-                scalar = in.quoted(read, at);
-            } else if (in.plainStarts(at)) {
-                int stop = in.plainStop(at);
-                if (in.at(stop) == ':') {
-                    return mapping(at);
-                }
-                scalar = in.plain(at, in.trimEnd(at, stop));
-            } else {
-                throw new OutsideSubset("an anchor, alias, tag, block scalar, complex key or directive");
             }
-            in.nextContent();
-            if (nextIndent() > parent) {
-                throw new OutsideSubset("a scalar that runs onto the next line");
-            }
-            return scalar;
+            return keyAt(at) ? mapping(at) : lineValue(at, parent);
         } finally {
             depth--;
         }
+    }
+
+    /** Whether a key (a plain or quoted scalar, then a colon and a blank) starts at {@code at}. */
+    private boolean keyAt(int at) {
+        char c = in.at(at);
+        int end;
+        if (c == '"' || c == '\'') {
+            end = in.skipSpaces(QuotedScalars.read(in.chars(), at, in.lineEnd()).end());
+        } else if (in.plainStarts(at)) {
+            end = in.plainStop(at);
+        } else {
+            return false;
+        }
+        return in.at(end) == ':' && in.blank(end + 1);
+    }
+
+    /** A scalar or flow collection alone on the rest of its line, in a block indented {@code parent}. */
+    private Node lineValue(int at, int parent) {
+        char c = in.at(at);
+        Node node;
+        if (c == '[' || c == '{') {
+            node = flow(at);
+        } else if (c == '"' || c == '\'') {
+            QuotedScalars.Read read = QuotedScalars.read(in.chars(), at, in.lineEnd());
+            requireRestEmpty(read.end());
+            node = in.quoted(read, at);
+        } else if (in.plainStarts(at)) {
+            int stop = in.plainStop(at);
+            if (in.at(stop) == ':') {
+                throw new OutsideSubset("a key on a value's line");
+            }
+            node = in.plain(at, in.trimEnd(at, stop));
+        } else {
+            throw new OutsideSubset("an anchor, alias, tag, block scalar, complex key, directive or misplaced entry");
+        }
+        in.nextContent();
+        if (nextIndent() > parent) {
+            throw new OutsideSubset("a scalar that runs onto the next line");
+        }
+        return node;
     }
 
     /** A block mapping whose first key starts at {@code at}; its keys are at that column. */
@@ -145,25 +152,18 @@ final class SubsetComposer {
         while (true) {
             Node keyNode;
             int colon;
-            char c = in.at(key);
-            if (c == '"' || c == '\'') {
+            if (in.at(key) == '"' || in.at(key) == '\'') {
                 QuotedScalars.Read read = QuotedScalars.read(in.chars(), key, in.lineEnd());
-                colon = in.skipSpaces(read.end());
-                if (in.at(colon) != ':' || !in.blank(colon + 1)) {
-                    throw new OutsideSubset("a quoted scalar where a key was expected");
-                }
                 keyNode = in.quoted(read, key);
+                colon = in.skipSpaces(read.end());
             } else if (in.plainStarts(key)) {
                 colon = in.plainStop(key);
-                if (in.at(colon) != ':') {
-                    throw new OutsideSubset("a line in a mapping that is not a key");
-                }
                 keyNode = in.plain(key, in.trimEnd(key, colon));
-                if (keyNode.getTag().equals(Tag.MERGE)) {
-                    throw new OutsideSubset("a merge key");
-                }
             } else {
                 throw new OutsideSubset("a key that is not a plain or quoted scalar");
+            }
+            if (in.at(colon) != ':' || !in.blank(colon + 1) || keyNode.getTag().equals(Tag.MERGE)) {
+                throw new OutsideSubset("a line in a mapping that is not a key, or a merge key");
             }
             if (colon - key > MAX_KEY) {
                 throw new OutsideSubset("a key longer than snakeyaml allows");
@@ -198,28 +198,7 @@ final class SubsetComposer {
             // No value: snakeyaml's null stands where the colon ends.
             return in.nullScalar(in.mark(from, line, colonEnd));
         }
-        char c = in.at(at);
-        Node node;
-        if (c == '"' || c == '\'') {
-            QuotedScalars.Read read = QuotedScalars.read(in.chars(), at, in.lineEnd());
-            requireRestEmpty(read.end());
-            node = in.quoted(read, at);
-        } else if (c == '[' || c == '{') {
-            node = flow(at);
-        } else if (in.plainStarts(at)) {
-            int stop = in.plainStop(at);
-            if (in.at(stop) == ':') {
-                throw new OutsideSubset("a key on a value's line");
-            }
-            node = in.plain(at, in.trimEnd(at, stop));
-        } else {
-            throw new OutsideSubset("an anchor, alias, tag, block scalar or entry after a key");
-        }
-        in.nextContent();
-        if (nextIndent() > column) {
-            throw new OutsideSubset("a value that runs onto the next line");
-        }
-        return node;
+        return lineValue(at, column);
     }
 
     /** A block sequence whose first {@code -} is at {@code at}; its entries are at that column. */

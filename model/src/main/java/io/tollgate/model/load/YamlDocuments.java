@@ -16,7 +16,6 @@ import org.snakeyaml.engine.v2.schema.Schema;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -52,12 +51,15 @@ final class YamlDocuments {
 
     /** Gives each document to {@code sink}; returns the syntax error, if any, as a diagnostic. */
     static List<Diagnostic> each(SourceText text, Consumer<Node> sink) {
-        Optional<List<Node>> subset = SubsetComposer.tryCompose(text, RESOLVER);
-        if (subset.isPresent()) {
-            subset.get().forEach(sink);
-            return List.of();
+        List<Node> documents;
+        try {
+            documents = SubsetComposer.compose(text, RESOLVER);
+        } catch (OutsideSubset e) {
+            // Not (all) in the subset: snakeyaml composes the whole text, and words its errors, as it always did.
+            return eachBySnakeyaml(text, sink);
         }
-        return eachBySnakeyaml(text, sink);
+        documents.forEach(sink); // only now: a text the subset gave up on has delivered nothing
+        return List.of();
     }
 
     /** The documents of a text in the subset, or {@link OutsideSubset} saying why it is not. */
