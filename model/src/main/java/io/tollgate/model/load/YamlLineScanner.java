@@ -47,6 +47,9 @@ final class YamlLineScanner {
 
     /** Moves to the next line that is not blank or only a comment; false at the end of the text. */
     boolean nextContent() {
+        if (end) {
+            return false;
+        }
         while (nextLine < text.length) {
             readLine();
             if (content < lineEnd && text[content] != '#') {
