@@ -19,8 +19,9 @@ import java.util.Optional;
  * Composes the YAML that Istio resources are written in into the node trees snakeyaml-engine's composer makes of
  * it (same node kinds, tags, values, scalar styles and start marks), without snakeyaml's general machinery, whose
  * compilation is most of a cold control plane start. The subset: block mappings and sequences (also {@code - key: v}
- * and a sequence at its key's indentation), one-line plain and quoted scalars, flow collections written on one line
- * ({@link OneLineFlow}), comments, {@code ---} and {@code ...}. Anything else is {@link OutsideSubset}, and the
+ * and a sequence at its key's indentation), one-line plain and quoted scalars, literal block scalars
+ * ({@link LiteralBlockScalar}), flow collections written on one line ({@link OneLineFlow}), comments, {@code ---} and
+ * {@code ...}. Anything else is {@link OutsideSubset}, and the
  * caller composes the whole text with snakeyaml; so this only has to be right on what it accepts, never on errors.
  *
  * <p>End marks are not kept (empty): nothing reads them. Single-threaded, one per text.
@@ -45,7 +46,6 @@ final class SubsetComposer {
 
     private List<Node> documents() {
         List<Node> documents = new ArrayList<>();
-        boolean implicitStart = true;
         boolean more = in.nextContent();
         while (more) {
             if (in.atMarker("...")) {
@@ -53,7 +53,6 @@ final class SubsetComposer {
                     throw new OutsideSubset("... before any document");
                 }
                 requireRestEmpty(in.content() + 3);
-                implicitStart = false;
                 more = in.nextContent();
                 continue;
             }
@@ -62,15 +61,13 @@ final class SubsetComposer {
                 if (!in.nextContent() || in.atAnyMarker()) {
                     // An empty document: snakeyaml marks its null where the next token (marker or end) starts.
                     documents.add(in.nullScalar(in.atEnd() ? in.endMark() : in.markAt(in.content())));
-                    implicitStart = false;
                     more = !in.atEnd();
                     continue;
                 }
-            } else if (!implicitStart) {
-                throw new OutsideSubset("a document without --- after another");
+            } else if (!documents.isEmpty()) {
+                throw new OutsideSubset("a document without --- after another"); // only the first may start bare
             }
             documents.add(block(in.content(), -1));
-            implicitStart = false;
             more = !in.atEnd();
             if (more && !in.atAnyMarker()) {
                 throw new OutsideSubset("a line less indented than its document's first");
@@ -133,10 +130,14 @@ final class SubsetComposer {
                 throw new OutsideSubset("a key on a value's line");
             }
             node = in.plain(at, in.trimEnd(at, stop));
+        } else if (c != '|') {
+            throw new OutsideSubset("an anchor, alias, tag, folded scalar, complex key, directive or misplaced entry");
         } else {
-            throw new OutsideSubset("an anchor, alias, tag, block scalar, complex key, directive or misplaced entry");
+            node = LiteralBlockScalar.read(in, at, parent); // leaves the scanner on the line after its text
         }
-        in.nextContent();
+        if (c != '|') {
+            in.nextContent();
+        }
         if (nextIndent() > parent) {
             throw new OutsideSubset("a scalar that runs onto the next line");
         }

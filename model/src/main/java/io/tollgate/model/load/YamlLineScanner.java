@@ -67,6 +67,20 @@ final class YamlLineScanner {
         return false;
     }
 
+    /** Moves to the next line, whatever it holds (a block scalar's lines are all text); false at the end. */
+    boolean nextLine() {
+        if (nextLine < text.length) {
+            readLine();
+            return true;
+        }
+        return nextContent();
+    }
+
+    /** Stays on the current line if it has content, else moves to the next that has; false at the end. */
+    boolean settle() {
+        return (content < lineEnd && text[content] != '#') || nextContent();
+    }
+
     /** Whether {@link #nextContent} found no more content. */
     boolean atEnd() {
         return end;
@@ -129,10 +143,6 @@ final class YamlLineScanner {
     /** The character at {@code at} on the current line, or {@code '\n'} at and after its end. */
     char at(int at) {
         return at < lineEnd ? text[at] : '\n';
-    }
-
-    String text(int from, int to) {
-        return new String(text, from, to - from);
     }
 
     char[] chars() {
@@ -221,7 +231,7 @@ final class YamlLineScanner {
 
     /** The plain scalar from {@code from} to {@code to} on the current line, typed by the core schema. */
     ScalarNode plain(int from, int to) {
-        String value = text(from, to);
+        String value = new String(text, from, to - from);
         return new ScalarNode(resolver.resolve(value, true), true, value, ScalarStyle.PLAIN, markAt(from), NO_END);
     }
 

@@ -9,9 +9,9 @@ import static io.tollgate.testkit.SeededProperty.oneOf;
  * Test support: random YAML texts in the shapes Istio resources take and around them: nested block mappings and
  * sequences (indented or at their key's indentation, compact {@code - key: v}), one-line flow sequences, scalars that
  * look like numbers, booleans, nulls, dates or octals, keys with colons, values with {@code #}, non-ASCII text, all
- * three scalar styles, comments, blank lines, several documents, CRLF; and, when asked, one random corruption (a tab,
- * an anchor, a tag, a block scalar indicator, a stray colon, a broken indentation...) that either leaves the text in
- * the subset or makes it invalid or unsupported.
+ * three one-line scalar styles and literal block scalars, comments, blank lines, several documents, CRLF; and, when
+ * asked, one random corruption (a tab, an anchor, a tag, a block scalar indicator, a stray colon, a broken
+ * indentation...) that either leaves the text in the subset or makes it invalid or unsupported.
  */
 final class GeneratedYaml {
     private static final List<String> WORDS = List.of("3306", "-12", "+7", "007", "0o17", "0x1F", "1e3", "1.5", "-.5",
@@ -82,7 +82,7 @@ final class GeneratedYaml {
     /** One key and its value; {@code prefix} is what goes before the key on its line (indentation, or "- "). */
     private void entry(String prefix, int indent, int depth) {
         String key = scalar(oneOf(random, KEYS)) + (random.nextInt(10) == 0 ? " :" : ":");
-        int kind = depth == 0 ? 0 : random.nextInt(5);
+        int kind = depth == 0 ? 0 : random.nextInt(6);
         switch (kind) {
             case 0, 1 -> line(prefix + key + value());
             case 2 -> {
@@ -93,7 +93,23 @@ final class GeneratedYaml {
                 line(prefix + key + comment());
                 sequence(random.nextBoolean() ? indent : indent + 1 + random.nextInt(3), depth - 1);
             }
-            default -> line(prefix + key + " " + flow());
+            case 4 -> line(prefix + key + " " + flow());
+            default -> {
+                line(prefix + key + " |" + oneOf(random, List.of("", "-", "+")) + comment());
+                literalLines(indent + 1 + random.nextInt(3));
+            }
+        }
+    }
+
+    /** A literal block scalar's lines: text (with a deeper line now and then) and empty lines. */
+    private void literalLines(int indent) {
+        int lines = 1 + random.nextInt(4);
+        for (int i = 0; i < lines; i++) {
+            if (random.nextInt(5) == 0) {
+                out.append(eol);
+            }
+            String text = oneOf(random, WORDS).replace("\n", " ").replace("\t", " ");
+            out.append(pad(indent + (random.nextInt(6) == 0 ? 1 + random.nextInt(2) : 0))).append(text).append(eol);
         }
     }
 

@@ -36,7 +36,13 @@ class SubsetComposerTest {
             "a:\n  # c\n  b: 1\n# d\nc: 2", "a: 1\na: 2", "1: 2\ntrue: ~\nnull: x\n", "é: ü\n中: 文\n", "a: \u0085",
             "a: 1\n  # deeper comment\nb: 2", "- a\n  # c\n- b", "a:\n -\n  b", "-\n  a: 1\n  b: 2\n-\n  - x\n",
             "a:\n  b:\n    c:\n      d: [x]\n", "a: 1\n---\n", "a: 1\n--- \n# c\n", "a:  \n  - x\n  - y\n",
-            "k: v\n k2: v2\n", "- a\n - b\n", "a: '\n'", "a: ' x '", "a: \" x \"", "a: x  ", "'k''q': v");
+            "k: v\n k2: v2\n", "- a\n - b\n", "a: |\n  x\n", "a: |-\n  x\n  y\n",
+            "a: |+\n  x\n\n\nb: 1\n", "a: |\n  x\n\n  y\n", "a: |\n\n  x\n", "a: |\n  x\n   y\n  z\n", "a: |\n  x\n# c\nb: 2",
+            "a: |\n  # not a comment\n", "a: |2\n  x\n", "a: |-2\n  x\n", "a: | # c\n  x\n", "a: |\n  x", "a: |\nb: 1",
+            "- |\n  x\n- |-\n  y\n", "a:\n  - |\n    x\n  - b\n", "a: |\n  x\n  \n  y\n", "a: |\n x\n  y\nb: 2",
+            "a: |\n  x\n ---\n", "a: |\n  x\n---\nb: 1\n", "a: |\r\n  x\r\n\r\n  y\r\n", "a: |\n  x\n   b: 1\n",
+            "a: |\n    x\n  y\n", "- a: |\n    x\n  b: 1\n", "|\n x\n", "a: >\n  x\n", "a: |\n  é: #\n", "a: |+\n  x\n\n",
+            "a: |-\n  x\n\n", "a: |\n  x\n\n", "a: |x\n  x\n", "a: |#\n  x\n", "a:\n  |\n   x\n", "- |\n x\n-\n", "a: '\n'", "a: ' x '", "a: \" x \"", "a: x  ", "'k''q': v");
 
     @Test
     void agreesWithSnakeyamlOnEdgeCases() {
@@ -53,7 +59,7 @@ class SubsetComposerTest {
         // The common shapes among the edges are composed, not declined.
         assertThat(accepted).contains("", "---\n", "a:\n", "key: [a, b]", "k: {}", "\"a\": 1", "a: 'it''s'",
                 "a: b\r\nc: d\r\n", "- a: 1\n  b: 2\n- c: 3\n", "{a, b: c}",
-                "[{a: [b, {c: d}]}, []]", "x: {p} # c", "a:\n- b: 1\n  c: 2\nd: 3\n", "a: 1 # c\nb: 'x' # d\n");
+                "[{a: [b, {c: d}]}, []]", "x: {p} # c", "a: |+\n  x\n\n\nb: 1\n", "- a: |\n    x\n  b: 1\n", "a:\n- b: 1\n  c: 2\nd: 3\n", "a: 1 # c\nb: 'x' # d\n");
     }
 
     @Test
