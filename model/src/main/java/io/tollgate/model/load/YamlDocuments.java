@@ -22,6 +22,10 @@ import java.util.function.Consumer;
  * Splits a YAML text into documents, as node trees whose marks carry the text's name and each node's line.
  * Plain scalars are typed by the YAML 1.2 core schema (so {@code 3306} is an integer, {@code "3306"} a string).
  * A syntax error ends the text: everything after it is unreadable, and it is reported at its line.
+ *
+ * <p>Two composers, one result: a text written wholly in the subset of YAML that Istio resources use is composed
+ * by the {@link SubsetComposer} (a cold control plane would otherwise spend most of its start compiling
+ * snakeyaml-engine's scanner and parser); any other text, errors included, by snakeyaml-engine, as a whole.
  */
 final class YamlDocuments {
     /**
@@ -29,12 +33,11 @@ final class YamlDocuments {
      * its resolver for every composer), which costs more than parsing a short document. Composing uses only the
      * scalar resolver, which is stateless; the constructors are never used (nodes are read, not constructed).
      */
+    private static final ScalarResolver RESOLVER = new PlainScalarResolver();
     private static final Schema CORE = new Schema() {
-        private final ScalarResolver resolver = new PlainScalarResolver();
-
         @Override
         public ScalarResolver getScalarResolver() {
-            return resolver;
+            return RESOLVER;
         }
 
         @Override
@@ -48,6 +51,24 @@ final class YamlDocuments {
 
     /** Gives each document to {@code sink}; returns the syntax error, if any, as a diagnostic. */
     static List<Diagnostic> each(SourceText text, Consumer<Node> sink) {
+        List<Node> documents;
+        try {
+            documents = SubsetComposer.compose(text, RESOLVER);
+        } catch (OutsideSubset e) {
+            // Not (all) in the subset: snakeyaml composes the whole text, and words its errors, as it always did.
+            return eachBySnakeyaml(text, sink);
+        }
+        documents.forEach(sink); // only now: a text the subset gave up on has delivered nothing
+        return List.of();
+    }
+
+    /** The documents of a text in the subset, or {@link OutsideSubset} saying why it is not. */
+    static List<Node> composeSubset(SourceText text) {
+        return SubsetComposer.compose(text, RESOLVER);
+    }
+
+    /** {@link #each}, always by snakeyaml-engine (the reference the subset composer is tested against). */
+    static List<Diagnostic> eachBySnakeyaml(SourceText text, Consumer<Node> sink) {
         LoadSettings settings = LoadSettings.builder().setLabel(text.name()).setSchema(CORE)
                 .setUseMarks(true).build();
         try {
