@@ -5,6 +5,7 @@ import io.tollgate.controlplane.source.ConfigValidator;
 import io.tollgate.controlplane.source.SourceSet;
 import io.tollgate.controlplane.source.ValidationResult;
 import io.tollgate.model.Resource;
+import io.tollgate.model.load.IncrementalCombine;
 import io.tollgate.model.load.LoadResult;
 import io.tollgate.model.load.ReadText;
 import io.tollgate.model.load.ResourceLoader;
@@ -28,8 +29,9 @@ import java.util.Set;
  *
  * <p>Each document is parsed and checked on its own once, and that reading is kept while the document stays the
  * same (same file, line and text): an edit of one file re-reads only its changed documents. The checks that need
- * every resource (duplicates, references) run over the whole set every time, so the verdict is exactly that of
- * loading everything afresh ({@link ResourceLoader#combine}).
+ * every resource (duplicates, references) keep their indexes and re-check only what the changed documents can
+ * affect ({@link IncrementalCombine}), with exactly the verdict of loading everything afresh
+ * ({@link ResourceLoader#combine}).
  *
  * <p>Threads: called on the caller's thread for the initial load, then only on the watcher's thread (which the
  * watcher starts afterwards, so the kept readings are published to it); never two calls at once. Within a call,
@@ -40,6 +42,8 @@ import java.util.Set;
  */
 final class ModelValidator implements ConfigValidator<LoadedMesh> {
     private final ResourceLoader loader = new ResourceLoader();
+    // The last combination's indexes, so that an edit re-checks what it can change (same verdict as combining afresh).
+    private final IncrementalCombine combination = new IncrementalCombine();
     // By file name: the files as last read (valid or not), and as in the last valid set, with its mesh config and
     // generation, which the next change is told against. Files no longer named are dropped with the maps.
     private Map<String, ParsedFile> lastRead = Map.of();
@@ -75,7 +79,7 @@ final class ModelValidator implements ConfigValidator<LoadedMesh> {
                 .map(f -> new ConfigDocument(ControlPlane.MESH_CONFIG_SOURCE, 1, f.text()))
                 .map(m -> lastMesh.filter(m::equals).orElse(m)); // unchanged: the same instance, as for resources
         Optional<SourceText> meshText = sources.meshConfig().map(f -> new SourceText(f.path().toString(), f.text()));
-        LoadResult loaded = loader.combine(texts, meshText);
+        LoadResult loaded = combination.combine(texts, meshText);
         if (loaded.hasErrors()) {
             return new ValidationResult.Invalid<>(loaded.diagnostics().stream()
                     .filter(d -> d.severity() == Severity.ERROR).map(Object::toString).toList());
