@@ -56,7 +56,14 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
     private record Scoped(long generation, List<ConfigDocument> documents) {
     }
 
+    /** A configuration's export index, with the resources it was built from. */
+    private record Exported(ResourceSet resources, ExportIndex index) {
+    }
+
     private final Map<ScopeKey, Scoped> last = new ConcurrentHashMap<>();
+    // The newest configuration's index, built by whichever thread first scopes a sidecar afresh; two threads racing
+    // build equal indexes, and either one is right.
+    private volatile Exported exported;
 
     @Override
     public List<ConfigDocument> documents(ScopeKey key, ValidatedConfig<LoadedMesh> config) {
@@ -73,11 +80,22 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
         boolean follows = before != null && change != null && change.from() == before.generation()
                 && !change.meshConfigChanged()
                 && (key.kind() == ProxyKind.SIDECAR ? SIDECAR_PER_RESOURCE : GATEWAY_PER_RESOURCE).containsAll(change.kinds());
-        List<ConfigDocument> documents = follows ? updated(before.documents(), change, mesh, proxy) : scoped(mesh.resources(), mesh, proxy);
+        List<ConfigDocument> documents = follows ? updated(before.documents(), change, mesh, proxy)
+                : scoped(key.kind() == ProxyKind.SIDECAR ? exports(mesh).visibleTo(key.namespace()) : mesh.resources(), mesh, proxy);
         last.put(key, new Scoped(mesh.generation(), documents));
         // Keys of proxies long gone would keep old documents alive; a scope two generations old is of no use.
         last.values().removeIf(s -> s.generation() < mesh.generation() - 1);
         return documents;
+    }
+
+    /** A sidecar's scope is that of what its namespace may see at all: a few dozen resources, not 20,000. */
+    private ExportIndex exports(LoadedMesh mesh) {
+        Exported index = exported;
+        if (index == null || index.resources() != mesh.resources()) {
+            index = new Exported(mesh.resources(), ExportIndex.of(mesh.resources()));
+            exported = index;
+        }
+        return index.index();
     }
 
     /** The last scope without the removed documents, with the added ones the proxy sees; the same list if neither. */
