@@ -1,7 +1,6 @@
 package io.tollgate.model.load;
 
 import io.tollgate.model.Resource;
-import io.tollgate.model.ResourceSet;
 import io.tollgate.model.SourceLocation;
 import io.tollgate.model.mesh.MeshConfig;
 import io.tollgate.model.validation.CrossReferenceIndex;
@@ -21,101 +20,122 @@ import java.util.Set;
  * {@link ResourceLoader#combine} for a caller that combines nearly the same texts again and again (the control
  * plane, on every edit of its files): the same result, diagnostics and their order included, for what changed.
  * The cross-resource indexes ({@link CrossReferenceIndex}) and each resource's combined findings are kept; a call
- * finds the texts that left and joined the list (by identity: a kept text is the very {@link ReadText} instance),
- * updates the indexes for their resources and re-checks only the resources whose verdict they can change. Listing
- * the texts and assembling the result still walk the whole list, with no hashing of content.
+ * finds the texts that left and joined the list (a kept text is the very {@link ReadText} instance), updates the
+ * indexes for their resources and re-checks only the resources whose verdict they can change.
  *
- * <p>Whenever the shortcut could differ from a fresh combine it is not taken: a changed mesh config, kept texts in
- * another order, a text listed twice, or most of the list changed start again from nothing.
+ * <p>What is still walked whole is walked without hashing: the old and new lists side by side comparing references,
+ * and the kept texts in order to assemble the result. An edit runs rarely, so this code is seldom compiled by the
+ * JIT when it matters; a plain walk of 20,000 references costs little even interpreted, 20,000 map operations do not.
+ *
+ * <p>Whenever the shortcut could differ from a fresh combine it is not taken: a changed mesh config, a text listed
+ * twice, or most of the list changed start again from nothing.
  *
  * <p>Single-threaded: one caller at a time (the control plane's watcher thread), which owns all state here.
  */
 public final class IncrementalCombine {
-    /**
-     * A resource of the set: the text it came from, its place there, what reading it found, and the diagnostics of
-     * the resource as combined (reading's and the cross checks').
-     */
-    private record Placed(ReadText text, int index, Findings read, List<Diagnostic> diagnostics, boolean errors) {
-        static Placed read(ReadText text, int index, Findings read) {
-            return new Placed(text, index, read, read.diagnostics(), read.hasErrors());
+    /** How far ahead of its place a kept text is looked for before it counts as left (and joined elsewhere). */
+    private static final int LOOK_AHEAD = 64;
+
+    /** A text of the list, with its resources as combined. */
+    private record Kept(ReadText text, List<Placed> resources) {
+    }
+
+    /** A resource, its place, what reading found, and its diagnostics as combined (re-checks replace the last two). */
+    private static final class Placed {
+        final Resource resource;
+        final Kept text;
+        final int index;
+        final Findings read;
+        List<Diagnostic> diagnostics;
+        boolean errors;
+
+        Placed(Resource resource, Kept text, int index, Findings read) {
+            this.resource = resource;
+            this.text = text;
+            this.index = index;
+            this.read = read;
         }
     }
 
     private Optional<SourceText> meshText = Optional.empty();
     private MeshConfig mesh = MeshConfig.DEFAULT;
     private List<Diagnostic> meshDiagnostics = List.of();
-    private List<ReadText> texts;
-    private Map<ReadText, Integer> positions = new IdentityHashMap<>();
+    private List<Kept> kept; // null: nothing kept, the next call starts afresh
     private Map<Resource, Placed> placed = new IdentityHashMap<>();
     private CrossReferenceIndex index = new CrossReferenceIndex();
+    private Map<Kept, Integer> positions; // of the current list, built only when two equal names meet
 
     /** Exactly {@code new ResourceLoader().combine(texts, meshConfig)}. */
     public LoadResult combine(List<ReadText> texts, Optional<SourceText> meshConfig) {
-        Map<ReadText, Integer> now = new IdentityHashMap<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            if (now.put(texts.get(i), i) != null) {
-                // A text listed twice: its resources are one instance twice, which no identity map can hold.
-                this.texts = null;
-                return new ResourceLoader().combine(texts, meshConfig);
-            }
-        }
-        if (this.texts == null || !meshConfig.equals(meshText) || !update(texts, now)) {
-            rebuild(texts, now, meshConfig);
+        boolean done = kept != null && meshConfig.equals(meshText) && update(texts);
+        if (!done && !rebuild(texts, meshConfig)) {
+            // A text listed twice: its resources are one instance twice, which no identity map can hold.
+            kept = null;
+            return new ResourceLoader().combine(texts, meshConfig);
         }
         return result();
     }
 
     /** Updates the kept state to {@code texts}; false (nothing changed) when starting afresh is needed or cheaper. */
-    private boolean update(List<ReadText> texts, Map<ReadText, Integer> now) {
-        List<ReadText> left = new ArrayList<>();
-        for (ReadText text : this.texts) {
-            if (!now.containsKey(text)) {
-                left.add(text);
-            }
-        }
-        List<ReadText> joined = new ArrayList<>();
-        int last = -1;
+    private boolean update(List<ReadText> texts) {
+        int limit = texts.size() / 2;
+        List<Kept> next = new ArrayList<>(texts.size());
+        List<Kept> left = new ArrayList<>();
+        List<Kept> joined = new ArrayList<>();
+        int cursor = 0;
         for (ReadText text : texts) {
-            Integer before = positions.get(text);
-            if (before == null) {
-                joined.add(text);
-            } else if (before < last) {
-                return false; // kept texts in another order: which of two equal names comes first may change
+            int found = -1;
+            for (int probe = cursor; probe < Math.min(kept.size(), cursor + LOOK_AHEAD); probe++) {
+                if (kept.get(probe).text() == text) {
+                    found = probe;
+                    break;
+                }
+            }
+            if (found >= 0) {
+                left.addAll(kept.subList(cursor, found));
+                next.add(kept.get(found));
+                cursor = found + 1;
             } else {
-                last = before;
+                Kept fresh = new Kept(text, new ArrayList<>(text.loaded().size()));
+                joined.add(fresh);
+                next.add(fresh);
+            }
+            if (left.size() + joined.size() > limit) {
+                return false;
             }
         }
-        if (2 * (left.size() + joined.size()) > texts.size()) {
+        left.addAll(kept.subList(cursor, kept.size()));
+        if (left.size() + joined.size() > limit) {
             return false;
         }
         Set<Resource> affected = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (ReadText text : left) {
-            for (DocumentReader.Loaded l : text.loaded()) {
-                placed.remove(l.resource());
-                index.remove(l.resource(), affected);
+        for (Kept gone : left) {
+            for (Placed p : gone.resources()) {
+                placed.remove(p.resource);
+                index.remove(p.resource, affected);
             }
         }
-        this.texts = texts;
-        this.positions = now;
-        Comparator<Resource> order = Comparator.comparingInt((Resource r) -> positions.get(placed.get(r).text()))
-                .thenComparingInt(r -> placed.get(r).index());
-        for (ReadText text : joined) {
-            for (int i = 0; i < text.loaded().size(); i++) {
-                DocumentReader.Loaded l = text.loaded().get(i);
-                placed.put(l.resource(), Placed.read(text, i, l.findings()));
-                index.add(l.resource(), order, affected);
+        kept = next;
+        positions = null;
+        Comparator<Resource> order = Comparator.comparingInt((Resource r) -> position(placed.get(r).text))
+                .thenComparingInt(r -> placed.get(r).index);
+        for (Kept text : joined) {
+            if (!place(text)) {
+                return false; // listed twice: the caller starts afresh, which finds it too
             }
+            text.resources().forEach(p -> index.add(p.resource, order, affected));
         }
         for (Resource r : affected) {
             Placed p = placed.get(r);
             if (p != null) {
-                placed.put(r, checked(p, r));
+                check(p);
             }
         }
         return true;
     }
 
-    private void rebuild(List<ReadText> texts, Map<ReadText, Integer> now, Optional<SourceText> meshConfig) {
+    /** Starts afresh; false if a text is listed twice. */
+    private boolean rebuild(List<ReadText> texts, Optional<SourceText> meshConfig) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         mesh = MeshConfig.DEFAULT;
         if (meshConfig.isPresent()) {
@@ -125,52 +145,77 @@ public final class IncrementalCombine {
         }
         meshText = meshConfig;
         meshDiagnostics = List.copyOf(diagnostics);
-        this.texts = texts;
-        positions = now;
         placed = new IdentityHashMap<>();
+        kept = new ArrayList<>(texts.size());
+        positions = null;
         List<Resource> resources = new ArrayList<>();
         for (ReadText text : texts) {
-            for (int i = 0; i < text.loaded().size(); i++) {
-                DocumentReader.Loaded l = text.loaded().get(i);
-                placed.put(l.resource(), Placed.read(text, i, l.findings()));
-                resources.add(l.resource());
+            Kept k = new Kept(text, new ArrayList<>(text.loaded().size()));
+            if (!place(k)) {
+                return false;
             }
+            kept.add(k);
+            k.resources().forEach(p -> resources.add(p.resource));
         }
         index = CrossReferenceIndex.of(resources);
-        for (Resource r : resources) {
-            placed.put(r, checked(placed.get(r), r));
-        }
+        kept.forEach(k -> k.resources().forEach(this::check));
+        return true;
     }
 
-    /** {@code p} with its combined findings made again: a copy of what reading found, plus what the index says. */
-    private Placed checked(Placed p, Resource r) {
+    /** Places the text's resources; false if one is already placed (the same text listed twice). */
+    private boolean place(Kept text) {
+        List<DocumentReader.Loaded> loaded = text.text().loaded();
+        for (int i = 0; i < loaded.size(); i++) {
+            Placed p = new Placed(loaded.get(i).resource(), text, i, loaded.get(i).findings());
+            if (placed.putIfAbsent(p.resource, p) != null) {
+                return false;
+            }
+            text.resources().add(p);
+        }
+        return true;
+    }
+
+    /** Makes {@code p}'s combined diagnostics again: a copy of what reading found, plus what the index says. */
+    private void check(Placed p) {
         Findings[] copy = new Findings[1];
-        index.check(r, mesh, x -> copy[0] == null ? copy[0] = p.read().copy() : copy[0]);
-        return copy[0] == null ? Placed.read(p.text(), p.index(), p.read())
-                : new Placed(p.text(), p.index(), p.read(), copy[0].diagnostics(), copy[0].hasErrors());
+        index.check(p.resource, mesh, r -> copy[0] == null ? copy[0] = p.read.copy() : copy[0]);
+        Findings combined = copy[0] == null ? p.read : copy[0];
+        p.diagnostics = combined.diagnostics();
+        p.errors = combined.hasErrors();
+    }
+
+    private int position(Kept text) {
+        if (positions == null) {
+            positions = new IdentityHashMap<>(kept.size());
+            for (int i = 0; i < kept.size(); i++) {
+                positions.put(kept.get(i), i);
+            }
+        }
+        return positions.get(text);
     }
 
     /** In {@link ResourceLoader#combine}'s order: mesh config, syntax, unloaded documents, resources; then sorted. */
     private LoadResult result() {
         List<Diagnostic> diagnostics = new ArrayList<>(meshDiagnostics);
-        for (ReadText text : texts) {
-            diagnostics.addAll(text.syntax());
+        for (Kept k : kept) {
+            diagnostics.addAll(k.text().syntax());
         }
-        for (ReadText text : texts) {
-            text.unloaded().forEach(f -> diagnostics.addAll(f.diagnostics()));
+        for (Kept k : kept) {
+            for (Findings f : k.text().unloaded()) {
+                diagnostics.addAll(f.diagnostics());
+            }
         }
-        List<Resource> valid = new ArrayList<>(placed.size());
-        for (ReadText text : texts) {
-            for (DocumentReader.Loaded l : text.loaded()) {
-                Placed p = placed.get(l.resource());
-                diagnostics.addAll(p.diagnostics());
-                if (!p.errors()) {
-                    valid.add(l.resource());
+        KindLists valid = new KindLists(placed.size());
+        for (Kept k : kept) {
+            for (Placed p : k.resources()) {
+                diagnostics.addAll(p.diagnostics);
+                if (!p.errors) {
+                    valid.add(p.resource);
                 }
             }
         }
         List<Diagnostic> ordered = diagnostics.isEmpty() ? List.of()
-                : ResourceLoader.sorted(diagnostics, texts.stream().map(ReadText::name).toList(), meshText);
-        return new LoadResult(ResourceSet.of(mesh, valid), ordered);
+                : ResourceLoader.sorted(diagnostics, kept.stream().map(k -> k.text().name()).toList(), meshText);
+        return new LoadResult(valid.toSet(mesh), ordered);
     }
 }

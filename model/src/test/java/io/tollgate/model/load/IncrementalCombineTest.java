@@ -47,6 +47,27 @@ class IncrementalCombineTest {
     }
 
     @Test
+    void textsMovedFarInALongListAreFollowedAsAFreshLoadSeesThem() {
+        SeededProperty.check(20, List.of(), random -> {
+            List<SourceText> texts = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                texts.add(new SourceText("f" + i + ".yaml", document(random)));
+            }
+            return texts;
+        }, texts -> {
+            IncrementalCombine kept = new IncrementalCombine();
+            Map<SourceText, ReadText> read = new HashMap<>();
+            List<SourceText> now = new ArrayList<>(texts);
+            for (int move = 0; move < 6; move++) {
+                SourceText moved = now.remove(move * 7);
+                now.add(Math.min(now.size(), 100 + move * 13), moved); // past the walk's look-ahead, and back
+                List<ReadText> reading = now.stream().map(t -> read.computeIfAbsent(t, loader::read)).toList();
+                assertThat(kept.combine(reading, MESHES.get(1))).isEqualTo(loader.loadTexts(now, MESHES.get(1)));
+            }
+        });
+    }
+
+    @Test
     void aTextListedTwiceIsCombinedAsTheLoaderCombinesItAndDoesNotUpsetTheNextCall() {
         SourceText text = new SourceText("a.yaml", namespace("a"));
         ReadText once = loader.read(text);
