@@ -71,10 +71,8 @@ final class ModelValidator implements ConfigValidator<LoadedMesh> {
             ParsedFile parsed = files.get(i);
             read.put(names.get(i), parsed);
             byFile.put(names.get(i), parsed.byLine());
-            for (ParsedFile.Parsed document : parsed.documents()) {
-                documents.add(document.document());
-                texts.add(document.read());
-            }
+            documents.addAll(parsed.shipped());
+            texts.addAll(parsed.texts());
         }
         lastRead = read;
         Optional<ConfigDocument> mesh = sources.meshConfig()

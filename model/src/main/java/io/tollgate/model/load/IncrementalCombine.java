@@ -8,6 +8,7 @@ import io.tollgate.model.validation.Diagnostic;
 import io.tollgate.model.validation.Findings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -36,8 +37,15 @@ public final class IncrementalCombine {
     /** How far ahead of its place a kept text is looked for before it counts as left (and joined elsewhere). */
     private static final int LOOK_AHEAD = 64;
 
-    /** A text of the list, with its resources as combined. */
-    private record Kept(ReadText text, List<Placed> resources) {
+    /**
+     * A text of the list, with its resources as combined.
+     *
+     * @param quiet whether reading the text found nothing outside its resources (no syntax error, no skipped document)
+     */
+    private record Kept(ReadText text, List<Placed> resources, boolean quiet) {
+        Kept(ReadText text) {
+            this(text, new ArrayList<>(text.loaded().size()), text.syntax().isEmpty() && text.unloaded().isEmpty());
+        }
     }
 
     /** A resource, its place, what reading found, and its diagnostics as combined (re-checks replace the last two). */
@@ -46,7 +54,7 @@ public final class IncrementalCombine {
         final Kept text;
         final int index;
         final Findings read;
-        List<Diagnostic> diagnostics;
+        List<Diagnostic> diagnostics; // null when none, so that assembling the result skips it with one test
         boolean errors;
 
         Placed(Resource resource, Kept text, int index, Findings read) {
@@ -79,32 +87,39 @@ public final class IncrementalCombine {
     /** Updates the kept state to {@code texts}; false (nothing changed) when starting afresh is needed or cheaper. */
     private boolean update(List<ReadText> texts) {
         int limit = texts.size() / 2;
-        List<Kept> next = new ArrayList<>(texts.size());
+        // Arrays, not lists: this walk runs on every edit, usually before the JIT has compiled it.
+        Kept[] before = kept.toArray(new Kept[0]);
+        ReadText[] now = texts.toArray(new ReadText[0]);
+        Kept[] next = new Kept[now.length];
         List<Kept> left = new ArrayList<>();
         List<Kept> joined = new ArrayList<>();
         int cursor = 0;
-        for (ReadText text : texts) {
+        for (int i = 0; i < now.length; i++) {
+            ReadText text = now[i];
+            if (cursor < before.length && before[cursor].text() == text) {
+                next[i] = before[cursor++];
+                continue;
+            }
             int found = -1;
-            for (int probe = cursor; probe < Math.min(kept.size(), cursor + LOOK_AHEAD); probe++) {
-                if (kept.get(probe).text() == text) {
+            for (int probe = cursor + 1; probe < Math.min(before.length, cursor + LOOK_AHEAD); probe++) {
+                if (before[probe].text() == text) {
                     found = probe;
                     break;
                 }
             }
             if (found >= 0) {
-                left.addAll(kept.subList(cursor, found));
-                next.add(kept.get(found));
+                left.addAll(Arrays.asList(before).subList(cursor, found));
+                next[i] = before[found];
                 cursor = found + 1;
             } else {
-                Kept fresh = new Kept(text, new ArrayList<>(text.loaded().size()));
-                joined.add(fresh);
-                next.add(fresh);
+                next[i] = new Kept(text);
+                joined.add(next[i]);
             }
             if (left.size() + joined.size() > limit) {
                 return false;
             }
         }
-        left.addAll(kept.subList(cursor, kept.size()));
+        left.addAll(Arrays.asList(before).subList(cursor, before.length));
         if (left.size() + joined.size() > limit) {
             return false;
         }
@@ -115,7 +130,7 @@ public final class IncrementalCombine {
                 index.remove(p.resource, affected);
             }
         }
-        kept = next;
+        kept = Arrays.asList(next);
         positions = null;
         Comparator<Resource> order = Comparator.comparingInt((Resource r) -> position(placed.get(r).text))
                 .thenComparingInt(r -> placed.get(r).index);
@@ -150,7 +165,7 @@ public final class IncrementalCombine {
         positions = null;
         List<Resource> resources = new ArrayList<>();
         for (ReadText text : texts) {
-            Kept k = new Kept(text, new ArrayList<>(text.loaded().size()));
+            Kept k = new Kept(text);
             if (!place(k)) {
                 return false;
             }
@@ -180,7 +195,8 @@ public final class IncrementalCombine {
         Findings[] copy = new Findings[1];
         index.check(p.resource, mesh, r -> copy[0] == null ? copy[0] = p.read.copy() : copy[0]);
         Findings combined = copy[0] == null ? p.read : copy[0];
-        p.diagnostics = combined.diagnostics();
+        List<Diagnostic> diagnostics = combined.diagnostics();
+        p.diagnostics = diagnostics.isEmpty() ? null : diagnostics;
         p.errors = combined.hasErrors();
     }
 
@@ -197,18 +213,23 @@ public final class IncrementalCombine {
     /** In {@link ResourceLoader#combine}'s order: mesh config, syntax, unloaded documents, resources; then sorted. */
     private LoadResult result() {
         List<Diagnostic> diagnostics = new ArrayList<>(meshDiagnostics);
-        for (Kept k : kept) {
-            diagnostics.addAll(k.text().syntax());
+        Kept[] texts = kept.toArray(new Kept[0]);
+        for (Kept k : texts) {
+            if (!k.quiet()) {
+                diagnostics.addAll(k.text().syntax());
+            }
         }
-        for (Kept k : kept) {
-            for (Findings f : k.text().unloaded()) {
-                diagnostics.addAll(f.diagnostics());
+        for (Kept k : texts) {
+            if (!k.quiet()) {
+                k.text().unloaded().forEach(f -> diagnostics.addAll(f.diagnostics()));
             }
         }
         KindLists valid = new KindLists(placed.size());
-        for (Kept k : kept) {
+        for (Kept k : texts) {
             for (Placed p : k.resources()) {
-                diagnostics.addAll(p.diagnostics);
+                if (p.diagnostics != null) {
+                    diagnostics.addAll(p.diagnostics);
+                }
                 if (!p.errors) {
                     valid.add(p.resource);
                 }
