@@ -8,7 +8,6 @@ import io.tollgate.controlplane.distribution.ValidatedConfig;
 import io.tollgate.model.Resource;
 import io.tollgate.model.ResourceSet;
 import io.tollgate.model.core.Namespace;
-import io.tollgate.model.mesh.MeshConfig;
 import io.tollgate.model.networking.DestinationRule;
 import io.tollgate.model.networking.Gateway;
 import io.tollgate.model.networking.ServiceEntry;
@@ -48,10 +47,12 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
     private static final Set<String> SIDECAR_PER_RESOURCE = Set.of("ServiceEntry", "DestinationRule", "VirtualService",
             "AuthorizationPolicy", "Gateway", "Namespace");
     /**
-     * A gateway's policies are those of the root namespace and its own, one by one; its Gateways, routes, hosts and
-     * DestinationRules depend on each other, so a change of those is scoped afresh.
+     * Kinds a gateway's scope includes one by one once its Gateways and routes are known: its policies (those of the
+     * root namespace and its own), and the ServiceEntries and DestinationRules whose hosts its routes send to. The
+     * Gateways and routes themselves depend on each other, so a change of those is scoped afresh.
      */
-    private static final Set<String> GATEWAY_PER_RESOURCE = Set.of("AuthorizationPolicy", "Namespace");
+    private static final Set<String> GATEWAY_PER_RESOURCE = Set.of("AuthorizationPolicy", "Namespace", "ServiceEntry",
+            "DestinationRule");
 
     private record Scoped(long generation, List<ConfigDocument> documents) {
     }
@@ -110,7 +111,8 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
                 kept.add(document);
             }
         }
-        Set<ConfigDocument> added = visible(only(change.added(), mesh.resources().mesh()), mesh, proxy);
+        Set<ConfigDocument> added = new LinkedHashSet<>();
+        seen(change.added(), mesh.resources(), proxy).forEach(r -> added.add(mesh.documentOf(r)));
         if (kept.size() == before.size() && added.isEmpty()) {
             return before;
         }
@@ -131,7 +133,21 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
         return documents;
     }
 
-    private static ResourceSet only(List<Resource> resources, MeshConfig mesh) {
-        return ResourceSet.of(mesh, resources);
+    /**
+     * The added resources the proxy sees, judged as in the whole set: beside them, a gateway's scope needs every
+     * Gateway and VirtualService (unchanged, or the change would not be followed) to know which hosts its routes
+     * send to; a sidecar's scope needs nothing beside them.
+     */
+    private static List<Resource> seen(List<Resource> added, ResourceSet all, Proxy proxy) {
+        if (proxy.kind() == io.tollgate.policy.scope.ProxyKind.SIDECAR) {
+            return io.tollgate.policy.scope.ProxyScope.of(ResourceSet.of(all.mesh(), added), proxy).all();
+        }
+        List<Resource> context = new ArrayList<>(all.gateways());
+        context.addAll(all.virtualServices());
+        context.addAll(added);
+        Set<Resource> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
+        wanted.addAll(added);
+        ResourceSet seen = io.tollgate.policy.scope.ProxyScope.of(ResourceSet.of(all.mesh(), context), proxy);
+        return seen.all().stream().filter(wanted::contains).toList();
     }
 }
