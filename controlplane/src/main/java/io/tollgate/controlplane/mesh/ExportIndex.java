@@ -13,14 +13,15 @@ import java.util.function.Function;
 
 /**
  * One configuration's ServiceEntries, DestinationRules and VirtualServices by who may see them ({@code exportTo}),
- * so that a sidecar's scope is computed from what its namespace can see at all instead of from every resource: a
+ * so that a proxy's scope is computed from what its namespace can see at all instead of from every resource: a
  * hundred sidecars connecting at once would otherwise test 20,000 resources each, while namespace-local exports
- * leave each a few dozen.
+ * leave each a few dozen; a gateway would test every ServiceEntry against every host its routes send to.
  *
- * <p>The candidates of a namespace are exactly the resources {@link io.tollgate.policy.scope.Exports#visible} lets
- * it see, in load order, so the sidecar scope of the candidates equals the sidecar scope of the whole set: that scope
- * tests each resource on its own (exportTo, then selector or gateway binding), never one resource against another.
- * Gateways' scopes do relate resources (routes to hosts) and are not computed from this. Immutable.
+ * <p>The candidates of a namespace are exactly the resources of those kinds that
+ * {@link io.tollgate.policy.scope.Exports#visible} lets it see, in load order, plus every Gateway and
+ * AuthorizationPolicy (which have no exportTo). Both scopes ({@link io.tollgate.policy.scope.ProxyScope}) look at
+ * those kinds only through that same exportTo test first, and at Gateways and policies whole, so the scope of the
+ * candidates equals the scope of the whole set. Namespaces are left out: no scope includes them. Immutable.
  */
 final class ExportIndex {
     private final ResourceSet resources;
@@ -39,10 +40,10 @@ final class ExportIndex {
         return new ExportIndex(resources);
     }
 
-    /** The set's exported kinds a proxy in {@code namespace} may see, in load order; mesh config as in the set. */
+    /** What a proxy in {@code namespace} may see at all, in load order; mesh config, Gateways and policies as in the set. */
     ResourceSet visibleTo(String namespace) {
-        return new ResourceSet(resources.mesh(), List.of(), entries.visibleTo(namespace), List.of(),
-                rules.visibleTo(namespace), routes.visibleTo(namespace), List.of());
+        return new ResourceSet(resources.mesh(), List.of(), entries.visibleTo(namespace), resources.gateways(),
+                rules.visibleTo(namespace), routes.visibleTo(namespace), resources.authorizationPolicies());
     }
 
     /** One kind's resources: positions seen by everyone, and positions seen by a named namespace only. */

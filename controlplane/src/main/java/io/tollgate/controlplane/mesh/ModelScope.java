@@ -62,7 +62,7 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
     }
 
     private final Map<ScopeKey, Scoped> last = new ConcurrentHashMap<>();
-    // The newest configuration's index, built by whichever thread first scopes a sidecar afresh; two threads racing
+    // The newest configuration's index, built by whichever thread first scopes a proxy afresh; two threads racing
     // build equal indexes, and either one is right.
     private volatile Exported exported;
 
@@ -82,14 +82,14 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
                 && !change.meshConfigChanged()
                 && (key.kind() == ProxyKind.SIDECAR ? SIDECAR_PER_RESOURCE : GATEWAY_PER_RESOURCE).containsAll(change.kinds());
         List<ConfigDocument> documents = follows ? updated(before.documents(), change, mesh, proxy)
-                : scoped(key.kind() == ProxyKind.SIDECAR ? exports(mesh).visibleTo(key.namespace()) : mesh.resources(), mesh, proxy);
+                : scoped(exports(mesh).visibleTo(key.namespace()), mesh, proxy);
         last.put(key, new Scoped(mesh.generation(), documents));
         // Keys of proxies long gone would keep old documents alive; a scope two generations old is of no use.
         last.values().removeIf(s -> s.generation() < mesh.generation() - 1);
         return documents;
     }
 
-    /** A sidecar's scope is that of what its namespace may see at all: a few dozen resources, not 20,000. */
+    /** A proxy's scope is that of what its namespace may see at all: for a sidecar a few dozen resources, not 20,000. */
     private ExportIndex exports(LoadedMesh mesh) {
         Exported index = exported;
         if (index == null || index.resources() != mesh.resources()) {
