@@ -1,6 +1,7 @@
 package io.tollgate.controlplane.distribution;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -58,28 +59,36 @@ final class Publication<T> {
      * after many such misses is the previous version's content map built, instead of hashing more documents anew.
      */
     private static List<IndexedDocument> following(List<ConfigDocument> documents, Publication<?> previous) {
-        List<ConfigDocument> before = previous.config.documents();
-        List<IndexedDocument> indexed = new ArrayList<>(documents.size());
+        // Arrays, not lists: this walk runs on every edit, usually before the JIT has compiled it.
+        ConfigDocument[] before = previous.config.documents().toArray(new ConfigDocument[0]);
+        IndexedDocument[] known = previous.inOrder.toArray(new IndexedDocument[0]);
+        ConfigDocument[] now = documents.toArray(new ConfigDocument[0]);
+        IndexedDocument[] indexed = new IndexedDocument[now.length];
         int cursor = 0;
         int misses = 0;
-        for (ConfigDocument document : documents) {
+        for (int i = 0; i < now.length; i++) {
+            if (cursor < before.length && before[cursor] == now[i]) {
+                indexed[i] = known[cursor++];
+                continue;
+            }
             int found = -1;
-            for (int probe = cursor; probe < Math.min(before.size(), cursor + LOOK_AHEAD); probe++) {
-                if (before.get(probe) == document) {
+            for (int probe = cursor + 1; probe < Math.min(before.length, cursor + LOOK_AHEAD); probe++) {
+                if (before[probe] == now[i]) {
                     found = probe;
                     break;
                 }
             }
             if (found >= 0) {
-                indexed.add(previous.inOrder.get(found));
+                indexed[i] = known[found];
                 cursor = found + 1;
                 continue;
             }
-            IndexedDocument known = ++misses > LOOK_AHEAD ? previous.byContent().get(document) : null;
-            indexed.add(known != null ? known : IndexedDocument.of(document));
+            IndexedDocument same = ++misses > LOOK_AHEAD ? previous.byContent().get(now[i]) : null;
+            indexed[i] = same != null ? same : IndexedDocument.of(now[i]);
         }
-        return indexed;
+        return Arrays.asList(indexed);
     }
+
     ValidatedConfig<T> config() {
         return config;
     }
