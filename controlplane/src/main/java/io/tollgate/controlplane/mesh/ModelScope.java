@@ -134,12 +134,14 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
     }
 
     /**
-     * The added resources the proxy sees, judged as in the whole set: beside them, a gateway's scope needs every
-     * Gateway and VirtualService (unchanged, or the change would not be followed) to know which hosts its routes
-     * send to; a sidecar's scope needs nothing beside them.
+     * The added resources the proxy sees, judged as in the whole set: beside added ServiceEntries or DestinationRules,
+     * a gateway's scope needs every Gateway and VirtualService (unchanged, or the change would not be followed) to
+     * know which hosts its routes send to. Policies, and everything a sidecar sees, need nothing beside them; and
+     * judging routes is not free (the scope hashes every route it binds), so a policy edit does not pay for it.
      */
     private static List<Resource> seen(List<Resource> added, ResourceSet all, Proxy proxy) {
-        if (proxy.kind() == io.tollgate.policy.scope.ProxyKind.SIDECAR) {
+        if (proxy.kind() == io.tollgate.policy.scope.ProxyKind.SIDECAR
+                || added.stream().noneMatch(r -> r instanceof ServiceEntry || r instanceof DestinationRule)) {
             return io.tollgate.policy.scope.ProxyScope.of(ResourceSet.of(all.mesh(), added), proxy).all();
         }
         List<Resource> context = new ArrayList<>(all.gateways());
