@@ -34,8 +34,8 @@ import java.util.Set;
  * ({@link ResourceLoader#combine}).
  *
  * <p>Threads: called on the caller's thread for the initial load, then only on the watcher's thread (which the
- * watcher starts afterwards, so the kept readings are published to it); never two calls at once. Within a call,
- * files are read in parallel: {@link ResourceLoader#read} is stateless and the kept readings are only read then.
+ * watcher starts afterwards, so the kept readings are published to it); never two calls at once. The first call
+ * reads files in parallel: {@link ResourceLoader#read} is stateless and the kept readings are only read then.
  *
  * <p>The verdict is a pure function of the set, as {@link ConfigValidator} requires; what the kept state adds is
  * only speed, and the {@link MeshChange} each valid set carries (relative to the last valid set).
