@@ -4,6 +4,7 @@ import io.tollgate.model.Resource;
 import io.tollgate.model.core.Namespace;
 import io.tollgate.model.mesh.MeshConfig;
 import io.tollgate.model.networking.DestinationRule;
+import io.tollgate.model.networking.Gateway;
 import io.tollgate.model.networking.RouteDestination;
 import io.tollgate.model.networking.VirtualService;
 import io.tollgate.model.security.AuthorizationPolicy;
@@ -168,7 +169,7 @@ public final class CrossReferenceIndex {
 
     /** What {@code r} provides to others' checks: a Gateway's key is covered by {@link #byKey}. */
     private void changed(Resource r, int delta, Set<Resource> affected) {
-        if (r instanceof io.tollgate.model.networking.Gateway) {
+        if (r instanceof Gateway) {
             affected.addAll(gatewayReaders.getOrDefault(r.meta().qualifiedName(), Set.of()));
         }
         if (r instanceof DestinationRule dr) {
