@@ -21,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Publication<T> {
     /** How far ahead of its place the walk looks for a document of the previous version before giving up on it. */
     private static final int LOOK_AHEAD = 64;
+    /** How many documents out of the config's order a scope may have before they are looked up in a map. */
+    private static final int OUT_OF_PLACE_SCANS = 8;
 
     private final ValidatedConfig<T> config;
     private final ProxyScope<T> scope;
@@ -128,19 +130,29 @@ final class Publication<T> {
     private DocumentSet indexed(List<ConfigDocument> visible) {
         List<IndexedDocument> indexed = new ArrayList<>(visible.size());
         SetDigest digest = SetDigest.EMPTY;
-        List<ConfigDocument> all = config.documents();
-        int cursor = 0; // scopes normally keep the config's order: then a forward walk comparing references finds
-        for (ConfigDocument document : visible) { // every document, with no hashing at all
-            int probe = cursor;
-            while (probe < all.size() && all.get(probe) != document) {
-                probe++;
+        // Scopes normally keep the config's order: then a forward walk comparing references finds every document,
+        // with no hashing at all. A scope kept from the last version has the new documents at its end: each is found
+        // by one more pass over the references, and only a scope with many out of place uses the instance map.
+        ConfigDocument[] all = config.documents().toArray(new ConfigDocument[0]);
+        int cursor = 0;
+        int outOfPlace = 0;
+        for (ConfigDocument document : visible) {
+            IndexedDocument known = null;
+            if (outOfPlace <= OUT_OF_PLACE_SCANS) {
+                int probe = cursor;
+                while (probe < all.length && all[probe] != document) {
+                    probe++;
+                }
+                if (probe < all.length) {
+                    known = inOrder.get(probe);
+                    cursor = probe + 1;
+                } else if (++outOfPlace <= OUT_OF_PLACE_SCANS) {
+                    for (int i = 0; i < cursor && known == null; i++) {
+                        known = all[i] == document ? inOrder.get(i) : null;
+                    }
+                }
             }
-            IndexedDocument known;
-            if (probe < all.size()) {
-                known = inOrder.get(probe);
-                cursor = probe + 1;
-            } else {
-                cursor = all.size(); // out of order: the walk was spent once, use the map from now on
+            if (known == null && outOfPlace > OUT_OF_PLACE_SCANS) {
                 known = byInstance().get(document);
             }
             // A scope that returns documents not in the config breaks its contract; hash them anyway.

@@ -34,6 +34,25 @@ class PublicationTest {
     }
 
     @Test
+    void aScopeInAnyOrderGetsTheConfigsOwnIndexedDocuments() {
+        SeededProperty.check(30, List.of(), random -> random.nextLong(), seed -> {
+            List<ConfigDocument> documents = documents(200);
+            List<ConfigDocument> shuffled = new ArrayList<>(documents);
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int swaps = random.nextInt(0, 40); swaps > 0; swaps--) { // a few out of place, or many
+                java.util.Collections.swap(shuffled, random.nextInt(200), random.nextInt(200));
+            }
+            ProxyScope<String> scope = (key, config) -> key.kind() == ProxyKind.GATEWAY ? shuffled : config.documents();
+            var publication = new Publication<>(config("v1", documents), scope, null);
+            List<IndexedDocument> inOrder = publication.scopedFor(DEMO).indexed();
+            List<IndexedDocument> reordered = publication.scopedFor(GATEWAY).indexed();
+            for (int i = 0; i < shuffled.size(); i++) {
+                assertThat(reordered.get(i)).isSameAs(inOrder.get(documents.indexOf(shuffled.get(i))));
+            }
+        });
+    }
+
+    @Test
     void theNextVersionSendsOnlyWhatChangedEvenWhenEveryDocumentWasReadAgain() throws Exception {
         List<ConfigDocument> first = documents(100);
         List<ConfigDocument> second = new ArrayList<>();
