@@ -121,8 +121,9 @@ public final class CrossReferenceIndex {
      * namespaces), reported to {@code findingsOf} only when there is something to say.
      */
     public void check(Resource r, MeshConfig mesh, Function<Resource, Findings> findingsOf) {
-        Resource first = byKey.get(key(r)).getFirst();
-        if (first != r) {
+        List<Resource> same = byKey.get(key(r));
+        Resource first = same.getFirst();
+        if (first != r || same.size() > 1 && listedTwice(same, r)) {
             findingsOf.apply(r).error(FieldPath.of("metadata").field("name"), "duplicate " + r.kind() + " "
                     + r.meta().qualifiedName() + ", first defined at " + first.meta().location());
         }
@@ -133,6 +134,15 @@ public final class CrossReferenceIndex {
         if (r instanceof AuthorizationPolicy policy && namespaces > 0) {
             NamespaceReferences.check(policy, ns -> ns.equals(mesh.rootNamespace()) || known.containsKey(ns), findingsOf);
         }
+    }
+
+    /** One resource instance loaded twice (a text combined twice) duplicates itself, as two readings of it would. */
+    private static boolean listedTwice(List<Resource> same, Resource r) {
+        int count = 0;
+        for (Resource other : same) {
+            count += other == r ? 1 : 0;
+        }
+        return count > 1;
     }
 
     private void gateways(VirtualService vs, Function<Resource, Findings> findingsOf) {

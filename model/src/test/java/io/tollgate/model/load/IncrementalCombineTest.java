@@ -77,6 +77,7 @@ class IncrementalCombineTest {
         LoadResult twice = kept.combine(List.of(once, once), Optional.empty());
 
         assertThat(twice).isEqualTo(loader.combine(List.of(once, once), Optional.empty()));
+        assertThat(twice.hasErrors()).as("the text duplicates itself").isTrue();
         assertThat(kept.combine(List.of(once), Optional.empty())).isEqualTo(loader.loadTexts(List.of(text), Optional.empty()));
     }
 
