@@ -82,8 +82,10 @@ final class ScaleRun {
         fleet.connect(controlPlane.address().getPort());
         Arrivals.Moments arrived = Arrivals.await(all, first);
         Clocks connected = Clocks.now();
-        table.phase("connect " + all.size() + " proxies until all applied " + first, connecting.until(arrived.lastApplied(), connected),
-                "each re-loads and compiles its snapshot; all share the machine's cores");
+        Clocks.Span connect = connecting.until(arrived.lastApplied(), connected);
+        table.phase("connect " + all.size() + " proxies until all applied " + first, connect,
+                "each re-loads and compiles its snapshot; all share the machine's cores; gRPC executor CPU %d ms (hellos: "
+                        .formatted(Table.ms(connect.grpcCpuNanos())) + "scope, encode; and the clients' decoding)");
         table.moment("  of which: until the last proxy received it", arrived.lastReceived() - connecting.wallNanos(),
                 "before its compile");
         table.moment("**cold start: load + validate + all applied**", load.wallNanos() + arrived.lastApplied() - connecting.wallNanos(),
@@ -135,7 +137,8 @@ final class ScaleRun {
                 .map(e -> e.getKey().node().id()).toList();
         table.phase("**" + what + ": file written -> " + holders.size() + " holders applied**",
                 start.until(arrived.lastApplied(), end),
-                "goal < 200 ms; other proxies pushed: %s".formatted(others.isEmpty() ? "none" : others));
+                "goal < 200 ms; other proxies pushed: %s; watcher thread CPU %d ms (read, validate, publish, scope, encode)"
+                        .formatted(others.isEmpty() ? "none" : others, Table.ms(start.until(end).watcherCpuNanos())));
         table.moment("  of which: file written -> new version in force", published - start.wallNanos(),
                 "watch debounce + read + validate");
         table.moment("  of which: file written -> last holder received", arrived.lastReceived() - start.wallNanos(), "");

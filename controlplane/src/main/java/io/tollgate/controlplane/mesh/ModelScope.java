@@ -8,7 +8,6 @@ import io.tollgate.controlplane.distribution.ValidatedConfig;
 import io.tollgate.model.Resource;
 import io.tollgate.model.ResourceSet;
 import io.tollgate.model.core.Namespace;
-import io.tollgate.model.mesh.MeshConfig;
 import io.tollgate.model.networking.DestinationRule;
 import io.tollgate.model.networking.Gateway;
 import io.tollgate.model.networking.ServiceEntry;
@@ -48,15 +47,24 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
     private static final Set<String> SIDECAR_PER_RESOURCE = Set.of("ServiceEntry", "DestinationRule", "VirtualService",
             "AuthorizationPolicy", "Gateway", "Namespace");
     /**
-     * A gateway's policies are those of the root namespace and its own, one by one; its Gateways, routes, hosts and
-     * DestinationRules depend on each other, so a change of those is scoped afresh.
+     * Kinds a gateway's scope includes one by one once its Gateways and routes are known: its policies (those of the
+     * root namespace and its own), and the ServiceEntries and DestinationRules whose hosts its routes send to. The
+     * Gateways and routes themselves depend on each other, so a change of those is scoped afresh.
      */
-    private static final Set<String> GATEWAY_PER_RESOURCE = Set.of("AuthorizationPolicy", "Namespace");
+    private static final Set<String> GATEWAY_PER_RESOURCE = Set.of("AuthorizationPolicy", "Namespace", "ServiceEntry",
+            "DestinationRule");
 
     private record Scoped(long generation, List<ConfigDocument> documents) {
     }
 
+    /** A configuration's export index, with the resources it was built from. */
+    private record Exported(ResourceSet resources, ExportIndex index) {
+    }
+
     private final Map<ScopeKey, Scoped> last = new ConcurrentHashMap<>();
+    // The newest configuration's index, built by whichever thread first scopes a proxy afresh; two threads racing
+    // build equal indexes, and either one is right.
+    private volatile Exported exported;
 
     @Override
     public List<ConfigDocument> documents(ScopeKey key, ValidatedConfig<LoadedMesh> config) {
@@ -73,11 +81,22 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
         boolean follows = before != null && change != null && change.from() == before.generation()
                 && !change.meshConfigChanged()
                 && (key.kind() == ProxyKind.SIDECAR ? SIDECAR_PER_RESOURCE : GATEWAY_PER_RESOURCE).containsAll(change.kinds());
-        List<ConfigDocument> documents = follows ? updated(before.documents(), change, mesh, proxy) : scoped(mesh.resources(), mesh, proxy);
+        List<ConfigDocument> documents = follows ? updated(before.documents(), change, mesh, proxy)
+                : scoped(exports(mesh).visibleTo(key.namespace()), mesh, proxy);
         last.put(key, new Scoped(mesh.generation(), documents));
         // Keys of proxies long gone would keep old documents alive; a scope two generations old is of no use.
         last.values().removeIf(s -> s.generation() < mesh.generation() - 1);
         return documents;
+    }
+
+    /** A proxy's scope is that of what its namespace may see at all: for a sidecar a few dozen resources, not 20,000. */
+    private ExportIndex exports(LoadedMesh mesh) {
+        Exported index = exported;
+        if (index == null || index.resources() != mesh.resources()) {
+            index = new Exported(mesh.resources(), ExportIndex.of(mesh.resources()));
+            exported = index;
+        }
+        return index.index();
     }
 
     /** The last scope without the removed documents, with the added ones the proxy sees; the same list if neither. */
@@ -92,7 +111,8 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
                 kept.add(document);
             }
         }
-        Set<ConfigDocument> added = visible(only(change.added(), mesh.resources().mesh()), mesh, proxy);
+        Set<ConfigDocument> added = new LinkedHashSet<>();
+        seen(change.added(), mesh.resources(), proxy).forEach(r -> added.add(mesh.documentOf(r)));
         if (kept.size() == before.size() && added.isEmpty()) {
             return before;
         }
@@ -113,7 +133,23 @@ final class ModelScope implements ProxyScope<LoadedMesh> {
         return documents;
     }
 
-    private static ResourceSet only(List<Resource> resources, MeshConfig mesh) {
-        return ResourceSet.of(mesh, resources);
+    /**
+     * The added resources the proxy sees, judged as in the whole set: beside added ServiceEntries or DestinationRules,
+     * a gateway's scope needs every Gateway and VirtualService (unchanged, or the change would not be followed) to
+     * know which hosts its routes send to. Policies, and everything a sidecar sees, need nothing beside them; and
+     * judging routes is not free (the scope hashes every route it binds), so a policy edit does not pay for it.
+     */
+    private static List<Resource> seen(List<Resource> added, ResourceSet all, Proxy proxy) {
+        if (proxy.kind() == io.tollgate.policy.scope.ProxyKind.SIDECAR
+                || added.stream().noneMatch(r -> r instanceof ServiceEntry || r instanceof DestinationRule)) {
+            return io.tollgate.policy.scope.ProxyScope.of(ResourceSet.of(all.mesh(), added), proxy).all();
+        }
+        List<Resource> context = new ArrayList<>(all.gateways());
+        context.addAll(all.virtualServices());
+        context.addAll(added);
+        Set<Resource> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
+        wanted.addAll(added);
+        ResourceSet seen = io.tollgate.policy.scope.ProxyScope.of(ResourceSet.of(all.mesh(), context), proxy);
+        return seen.all().stream().filter(wanted::contains).toList();
     }
 }

@@ -5,6 +5,7 @@ import io.tollgate.controlplane.source.ConfigValidator;
 import io.tollgate.controlplane.source.SourceSet;
 import io.tollgate.controlplane.source.ValidationResult;
 import io.tollgate.model.Resource;
+import io.tollgate.model.load.IncrementalCombine;
 import io.tollgate.model.load.LoadResult;
 import io.tollgate.model.load.ReadText;
 import io.tollgate.model.load.ResourceLoader;
@@ -28,18 +29,21 @@ import java.util.Set;
  *
  * <p>Each document is parsed and checked on its own once, and that reading is kept while the document stays the
  * same (same file, line and text): an edit of one file re-reads only its changed documents. The checks that need
- * every resource (duplicates, references) run over the whole set every time, so the verdict is exactly that of
- * loading everything afresh ({@link ResourceLoader#combine}).
+ * every resource (duplicates, references) keep their indexes and re-check only what the changed documents can
+ * affect ({@link IncrementalCombine}), with exactly the verdict of loading everything afresh
+ * ({@link ResourceLoader#combine}).
  *
  * <p>Threads: called on the caller's thread for the initial load, then only on the watcher's thread (which the
- * watcher starts afterwards, so the kept readings are published to it); never two calls at once. Within a call,
- * files are read in parallel: {@link ResourceLoader#read} is stateless and the kept readings are only read then.
+ * watcher starts afterwards, so the kept readings are published to it); never two calls at once. The first call
+ * reads files in parallel: {@link ResourceLoader#read} is stateless and the kept readings are only read then.
  *
  * <p>The verdict is a pure function of the set, as {@link ConfigValidator} requires; what the kept state adds is
  * only speed, and the {@link MeshChange} each valid set carries (relative to the last valid set).
  */
 final class ModelValidator implements ConfigValidator<LoadedMesh> {
     private final ResourceLoader loader = new ResourceLoader();
+    // The last combination's indexes, so that an edit re-checks what it can change (same verdict as combining afresh).
+    private final IncrementalCombine combination = new IncrementalCombine();
     // By file name: the files as last read (valid or not), and as in the last valid set, with its mesh config and
     // generation, which the next change is told against. Files no longer named are dropped with the maps.
     private Map<String, ParsedFile> lastRead = Map.of();
@@ -49,11 +53,13 @@ final class ModelValidator implements ConfigValidator<LoadedMesh> {
 
     @Override
     public ValidationResult<LoadedMesh> validate(SourceSet sources) {
-        // Files are read on all cores (the common pool): a cold start parses 20,000 documents, an edit a few.
+        // A cold start parses 20,000 documents: on all cores (the common pool). An edit finds all but a few files
+        // unchanged (the same text instance): on this thread, as handing 1,000 trivial tasks to the pool costs more.
         Map<String, ParsedFile> previous = lastRead;
         Map<String, ParsedFile> valid = lastValid;
         List<String> names = sources.resources().stream().map(f -> f.path().toString()).toList();
-        List<ParsedFile> files = sources.resources().parallelStream().map(file -> {
+        var stream = previous.isEmpty() ? sources.resources().parallelStream() : sources.resources().stream();
+        List<ParsedFile> files = stream.map(file -> {
             String name = file.path().toString();
             return ParsedFile.read(name, file.text(), previous.get(name), valid.get(name), loader);
         }).toList();
@@ -65,17 +71,15 @@ final class ModelValidator implements ConfigValidator<LoadedMesh> {
             ParsedFile parsed = files.get(i);
             read.put(names.get(i), parsed);
             byFile.put(names.get(i), parsed.byLine());
-            for (ParsedFile.Parsed document : parsed.documents()) {
-                documents.add(document.document());
-                texts.add(document.read());
-            }
+            documents.addAll(parsed.shipped());
+            texts.addAll(parsed.texts());
         }
         lastRead = read;
         Optional<ConfigDocument> mesh = sources.meshConfig()
                 .map(f -> new ConfigDocument(ControlPlane.MESH_CONFIG_SOURCE, 1, f.text()))
                 .map(m -> lastMesh.filter(m::equals).orElse(m)); // unchanged: the same instance, as for resources
         Optional<SourceText> meshText = sources.meshConfig().map(f -> new SourceText(f.path().toString(), f.text()));
-        LoadResult loaded = loader.combine(texts, meshText);
+        LoadResult loaded = combination.combine(texts, meshText);
         if (loaded.hasErrors()) {
             return new ValidationResult.Invalid<>(loaded.diagnostics().stream()
                     .filter(d -> d.severity() == Severity.ERROR).map(Object::toString).toList());

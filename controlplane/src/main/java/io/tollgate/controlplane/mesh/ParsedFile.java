@@ -20,8 +20,11 @@ import java.util.TreeMap;
  *
  * @param documents the file's documents in order, each paired with its reading
  * @param byLine    the same documents by the line they start on
+ * @param shipped   the same documents alone, and {@code texts} their readings alone: what every validation of the
+ *                  whole set concatenates, file by file (a copy of each list, not a walk over 20,000 documents)
  */
-record ParsedFile(String text, List<Parsed> documents, NavigableMap<Integer, ConfigDocument> byLine) {
+record ParsedFile(String text, List<Parsed> documents, NavigableMap<Integer, ConfigDocument> byLine,
+                  List<ConfigDocument> shipped, List<ReadText> texts) {
 
     /** A document and what reading it alone gave. */
     record Parsed(ConfigDocument document, ReadText read) {
@@ -58,6 +61,7 @@ record ParsedFile(String text, List<Parsed> documents, NavigableMap<Integer, Con
             documents.add(parsed);
             byLine.put(parsed.document().line(), parsed.document());
         }
-        return new ParsedFile(text, List.copyOf(documents), Collections.unmodifiableNavigableMap(byLine));
+        return new ParsedFile(text, List.copyOf(documents), Collections.unmodifiableNavigableMap(byLine),
+                documents.stream().map(Parsed::document).toList(), documents.stream().map(Parsed::read).toList());
     }
 }

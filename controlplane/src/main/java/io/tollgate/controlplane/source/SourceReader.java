@@ -26,10 +26,10 @@ import java.util.stream.Stream;
  * {@code .yml} files (not hidden ones: Kubernetes ConfigMap mounts keep their machinery in {@code ..data}),
  * sorted by name. Every problem is collected, not just the first, in the order the paths were named.
  *
- * <p>The set's digest is SHA-256 over each file's role, path and SHA-256. Files are read and hashed on all cores
- * (a cold start reads a thousand files, and hashing 8 MB in a JVM that has not compiled SHA-256 yet is slow), and
- * a file whose bytes equal those read last time keeps its hash and its very {@link SourceFile}: a rescan or an
- * edit of one file hashes that one file, and the validator recognises the unchanged texts by identity.
+ * <p>The set's digest is SHA-256 over each file's role, path and SHA-256. The first read hashes on all cores (a
+ * cold start reads a thousand files, and hashing 8 MB in a JVM that has not compiled SHA-256 yet is slow); a file
+ * whose bytes equal those read last time keeps its hash and its very {@link SourceFile}: a rescan or an edit of one
+ * file hashes that one file, and the validator recognises the unchanged texts by identity.
  *
  * <p>Threads: {@link #read} is called by one thread at a time (the caller before the watcher starts, then the
  * watcher's thread); what was read last is confined to it, and only read by the pool's workers during a call.
@@ -61,7 +61,11 @@ final class SourceReader {
         }
         paths.meshConfig().ifPresent(mesh -> slots.add(new Slot(null, mesh, "mesh")));
         Map<Path, Seen> previous = last;
-        List<Outcome> outcomes = slots.parallelStream().map(slot -> slot.problem() != null
+        // The first read hashes every file: on all cores. Later reads (an edit, a rescan) hash what changed, a file
+        // or two, and are mostly system calls: on this thread, where they do not wait for a pool worker that a busy
+        // machine has descheduled (a forked half of the files is joined only when its thief runs).
+        var stream = previous.isEmpty() ? slots.parallelStream() : slots.stream();
+        List<Outcome> outcomes = stream.map(slot -> slot.problem() != null
                 ? new Outcome(null, slot.problem(), slot.role())
                 : readFile(slot.file(), slot.role(), previous.get(slot.file()))).toList();
 

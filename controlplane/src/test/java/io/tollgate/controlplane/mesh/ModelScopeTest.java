@@ -57,6 +57,15 @@ class ModelScopeTest {
         publishAndCompare();
         files.remove("c.yaml");
         publishAndCompare();
+        // Hosts the gateway's route sends to, and one it does not: followed one by one for the gateway too.
+        files.put("d.yaml", serviceEntry("db-5", "b", "one.example.com", "") + "---\n" + serviceEntry("db-6", "b", "six.example.com", "")
+                + "---\n" + destinationRule("b").replace("istio-egressgateway.istio-system.svc.cluster.local", "one.example.com"));
+        List<ConfigDocument> gatewayWithD = kept.documents(GATEWAY, publishAndCompare());
+        assertThat(gatewayWithD).extracting(ConfigDocument::source).as("the gateway sees what its route sends to")
+                .contains("d.yaml");
+        assertThat(gatewayWithD.stream().filter(d -> d.source().equals("d.yaml"))).hasSize(2);
+        files.remove("d.yaml");
+        publishAndCompare();
         mesh = "rootNamespace: b\n";
         publishAndCompare();
     }

@@ -102,7 +102,7 @@ public final class ResourceLoader {
     }
 
     /** The mesh config first, then files in the order read, each by line; ties keep the order found. */
-    private static List<Diagnostic> sorted(List<Diagnostic> diagnostics, List<String> texts, Optional<SourceText> mesh) {
+    static List<Diagnostic> sorted(List<Diagnostic> diagnostics, List<String> texts, Optional<SourceText> mesh) {
         Map<String, Integer> fileOrder = new HashMap<>();
         mesh.ifPresent(m -> fileOrder.put(m.name(), -1));
         for (int i = 0; i < texts.size(); i++) {
