@@ -2,6 +2,7 @@ package io.tollgate.dataplane.relay;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -20,6 +21,8 @@ import io.netty.util.ReferenceCountUtil;
 public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private final Channel peer;
     private ChannelFuture lastWrite;
+    /** Made once, not per batch: reads again when a batch was written, closes when it could not be. */
+    private ChannelFutureListener batchWritten;
 
     public RelayHandler(Channel peer) {
         this.peer = peer;
@@ -44,13 +47,16 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         peer.flush();
-        batch.addListener(written -> {
-            if (written.isSuccess()) {
-                Relay.readIfOpen(ctx.channel());
-            } else {
-                ctx.close();
-            }
-        });
+        if (batchWritten == null) {
+            batchWritten = written -> {
+                if (written.isSuccess()) {
+                    Relay.readIfOpen(ctx.channel());
+                } else {
+                    ctx.close();
+                }
+            };
+        }
+        batch.addListener(batchWritten);
     }
 
     @Override
