@@ -11,7 +11,8 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Forwards what its channel reads to {@code peer}, with backpressure: the channel runs with AUTO_READ off and
- * reads again only after the previous batch was written to the peer's socket. One instance per direction.
+ * reads again only after the previous batch was written to the peer's socket, or for a tunnel stream, taken by
+ * the stream while it is writable. One instance per direction.
  *
  * <p>A read batch (the {@code channelRead}s up to {@code channelReadComplete}) is written unflushed and flushed
  * once, then the next read waits on the batch's last write: writes complete in order, so that one covers all.
@@ -47,6 +48,14 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         peer.flush();
+        if (StreamFrames.isStream(peer) && peer.isWritable()) {
+            // A tunnel stream flushes with the tunnel at the end of the loop's turn: waiting for that write would
+            // take this socket's read interest out of epoll now and put it back then, two system calls per
+            // message. The stream took the batch within its flow-control window and below its high-water mark,
+            // which bound what it holds; when it cannot take more, the batch's write decides as for a socket.
+            Relay.readIfOpen(ctx.channel());
+            return;
+        }
         if (batchWritten == null) {
             batchWritten = written -> {
                 if (written.isSuccess()) {
