@@ -111,6 +111,9 @@ final class Bench {
     /** Runs each trial for every running arm before moving to the next trial: arms interleave at trial level. */
     private void phase(int round, Map<String, ArmState.Running> running, List<Trial> trials) throws InterruptedException {
         for (Trial trial : trials) {
+            if (!options.trials().keeps(trial)) {
+                continue;
+            }
             for (Map.Entry<String, ArmState.Running> arm : running.entrySet()) {
                 try {
                     trial.run(new TrialScope(round, arm.getKey(), arm.getValue(), recorder));

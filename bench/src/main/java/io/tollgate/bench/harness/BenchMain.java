@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,10 +19,10 @@ import java.util.Set;
  */
 public final class BenchMain {
     static final List<String> ALL_ARMS = List.of("direct", "haproxy", "tollgate", "tollgate-tls");
-    private static final Set<String> VALUED = Set.of("--rounds", "--arms", "--run-dir", "--out", "--repo",
+    private static final Set<String> VALUED = Set.of("--rounds", "--arms", "--trials", "--profile-dir", "--run-dir", "--out", "--repo",
             "--java-home", "--class-path");
     private static final String USAGE = "usage: BenchMain [--quick] [--rounds N] [--arms direct,haproxy,tollgate,tollgate-tls]"
-            + " [--out FILE] --run-dir DIR --repo DIR --java-home DIR --class-path CP";
+            + " [--trials " + String.join(",", TrialFilter.KINDS) + "] [--profile-dir DIR] [--out FILE] --run-dir DIR --repo DIR --java-home DIR --class-path CP";
 
     private BenchMain() {
     }
@@ -78,6 +79,9 @@ public final class BenchMain {
                 throw new IllegalArgumentException("--arms: unknown arm '" + arm + "' (known: " + String.join(", ", ALL_ARMS) + ")");
             }
         }
+        TrialFilter trials = values.containsKey("--trials") ? TrialFilter.parse(values.get("--trials")) : TrialFilter.all();
+        Optional<Path> profileDir = values.containsKey("--profile-dir")
+                ? Optional.of(directory("--profile-dir", values)) : Optional.empty();
         RunDirectory dir = new RunDirectory(directory("--run-dir", values));
         if (!Files.isRegularFile(dir.pki().resolve("ca.crt"))) {
             throw new IllegalArgumentException("--run-dir: no pki/ca.crt in " + dir.path() + " (bench/lib/gen-certs.sh makes it)");
@@ -89,7 +93,7 @@ public final class BenchMain {
                 : repository.resolve("bench/results").resolve(
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         return new BenchOptions(quick ? BenchOptions.Mode.QUICK : BenchOptions.Mode.FULL, settings, List.copyOf(arms),
-                dir, output, repository, new Tools(javaHome, classPath));
+                trials, dir, output, repository, new Tools(javaHome, classPath, profileDir));
     }
 
     private static int positive(String flag, String value) {

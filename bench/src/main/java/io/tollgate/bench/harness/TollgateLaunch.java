@@ -32,7 +32,9 @@ record TollgateLaunch(Tools tools, String classPath, RunDirectory dir) {
     }
 
     ChildProcess proxy(String name, List<String> arguments) throws IOException {
-        return start(name, PROXY_JVM, arguments);
+        List<String> jvm = new ArrayList<>(PROXY_JVM);
+        jvm.addAll(tools.profiling(name));
+        return start(name, jvm, arguments);
     }
 
     ChildProcess helper(String name, List<String> arguments) throws IOException {

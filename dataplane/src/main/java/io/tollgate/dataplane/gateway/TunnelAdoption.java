@@ -8,6 +8,7 @@ import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.tollgate.dataplane.relay.InputHold;
+import io.tollgate.dataplane.tunnel.EmptyFlushFilter;
 import io.tollgate.dataplane.tunnel.TunnelCodec;
 import io.tollgate.identity.SpiffeId;
 import org.slf4j.Logger;
@@ -46,7 +47,8 @@ final class TunnelAdoption {
         runtime.open().remove(channel);
         runtime.tunnels().add(channel);
         TunnelPeer tunnel = new TunnelPeer(peer, validUntil, connection.source(), connection.local(), connection.serverPort);
-        pipeline.addLast("h2", TunnelCodec.server())
+        pipeline.addLast("flushes", new EmptyFlushFilter())
+                .addLast("h2", TunnelCodec.server())
                 .addLast("streams", new Http2MultiplexHandler(new TunnelStreams(runtime, tunnel)))
                 .addLast("tunnel-end", new TunnelEnd(tunnel));
         LOG.debug("tunnel from {} ({}) on server port {}", connection.source(), peer, connection.serverPort);

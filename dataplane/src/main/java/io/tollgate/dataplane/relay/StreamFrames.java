@@ -8,11 +8,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.util.Attribute;
+import io.netty.handler.codec.http2.Http2StreamChannelOption;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 
@@ -26,11 +27,28 @@ import io.netty.util.ReferenceCountUtil;
  *
  * <p>An empty buffer written to the stream (a flush marker) is not sent: an empty DATA frame without END_STREAM
  * means nothing, and peers count runs of them as abuse.
+ *
+ * <p>Flow control: the bytes of DATA frames are given back to the peer here, in steps of {@link #RETURN_STEP},
+ * rather than by Netty's stream channel after every read (a WINDOW_UPDATE frame, a promise and a trip through
+ * the codec per message). They are given back as they are read, which the relay does only once the previous
+ * batch was written on, so a slow reader still stops its sender. A stream holds back less than one step, and
+ * a closed stream's unreturned bytes go back to the connection with it, so the held bytes of all a tunnel's
+ * streams ({@code MAX_STREAMS} steps at most) stay within the connection window.
  */
 public final class StreamFrames extends ChannelDuplexHandler {
-    /** Set on a tunnel while a flush of it is queued: one flush serves every stream that wrote meanwhile. */
-    private static final AttributeKey<Boolean> FLUSH_QUEUED = AttributeKey.valueOf(StreamFrames.class, "flushQueued");
+    /** Bytes a stream gives back at once; with the tunnel's 1,000 streams at most, 16 MiB of window in all. */
+    static final int RETURN_STEP = 16 * 1024;
+    /** One per tunnel: its flush queued for the end of the loop's turn, shared by every stream that wrote. */
+    private static final AttributeKey<TunnelFlush> FLUSH = AttributeKey.valueOf(StreamFrames.class, "flush");
     private boolean outputEnded;
+    private int unreturned;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (isStream(ctx.channel())) {
+            ctx.channel().config().setOption(Http2StreamChannelOption.AUTO_STREAM_FLOW_CONTROL, false);
+        }
+    }
 
     /** A HEADERS frame received on the stream: the request on the gateway, the answer on the sidecar. */
     public record Headers(Http2Headers headers, boolean endStream) {
@@ -40,6 +58,7 @@ public final class StreamFrames extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Http2DataFrame data) {
             boolean end = data.isEndStream();
+            giveBack(ctx, data.initialFlowControlledBytes());
             ByteBuf content = data.content();
             if (content.isReadable()) {
                 ctx.fireChannelRead(content);
@@ -98,13 +117,47 @@ public final class StreamFrames extends ChannelDuplexHandler {
             ctx.flush();
             return;
         }
-        Attribute<Boolean> queued = tunnel.attr(FLUSH_QUEUED);
-        if (queued.get() == null || !queued.get()) {
-            queued.set(true);
-            tunnel.eventLoop().execute(() -> {
-                queued.set(false);
-                tunnel.flush();
-            });
+        TunnelFlush flush = tunnel.attr(FLUSH).get();
+        if (flush == null) {
+            flush = new TunnelFlush(tunnel);
+            tunnel.attr(FLUSH).set(flush);
+        }
+        flush.queue();
+    }
+
+    /** Counts {@code bytes} as read and, once a step's worth is, gives them back to the peer (unflushed). */
+    private void giveBack(ChannelHandlerContext ctx, int bytes) {
+        unreturned += bytes;
+        if (unreturned >= RETURN_STEP && ctx.channel().isActive()) {
+            ctx.write(new DefaultHttp2WindowUpdateFrame(unreturned));
+            unreturned = 0;
+            flush(ctx);
+        }
+    }
+
+    /**
+     * The tunnel's flush at the end of the loop's turn: one object per tunnel, queued at most once at a time, so
+     * a turn's writes cost no task of their own. Threading: the tunnel's event loop only.
+     */
+    private static final class TunnelFlush implements Runnable {
+        private final Channel tunnel;
+        private boolean queued;
+
+        TunnelFlush(Channel tunnel) {
+            this.tunnel = tunnel;
+        }
+
+        void queue() {
+            if (!queued) {
+                queued = true;
+                tunnel.eventLoop().execute(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            queued = false;
+            tunnel.flush();
         }
     }
 

@@ -61,7 +61,8 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
             tunnel.unsupported(tunnel.key().address() + " does not take tunnels", ctx.channel());
             return;
         }
-        ctx.pipeline().addLast("h2", TunnelCodec.client())
+        ctx.pipeline().addLast("flushes", new EmptyFlushFilter())
+                .addLast("h2", TunnelCodec.client())
                 .addLast("streams", new Http2MultiplexHandler(new NoServerStreams()))
                 .addLast("tunnel-end", new TunnelEnd(tunnel));
         ctx.pipeline().remove(this);

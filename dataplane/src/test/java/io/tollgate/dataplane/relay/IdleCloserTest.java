@@ -32,4 +32,25 @@ class IdleCloserTest {
         assertThat(channel.isOpen()).isFalse();
         channel.finishAndReleaseAll();
     }
+
+    @Test
+    void aWriteCountsAsActivityToo() {
+        AtomicInteger idle = new AtomicInteger();
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.freezeTime();
+        channel.pipeline().addLast(new IdleCloser(Duration.ofSeconds(30), idle::incrementAndGet));
+
+        channel.advanceTimeBy(25, TimeUnit.SECONDS);
+        channel.writeAndFlush(Unpooled.wrappedBuffer(new byte[]{1}));
+        channel.advanceTimeBy(25, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isOpen()).as("written 25s ago").isTrue();
+        assertThat(idle).hasValue(0);
+
+        channel.advanceTimeBy(6, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(idle).hasValue(1);
+        assertThat(channel.isOpen()).isFalse();
+        channel.finishAndReleaseAll();
+    }
 }
