@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,14 +15,7 @@ class TrialFilterTest {
     Path dir;
 
     private BenchOptions parse(String... extra) throws IOException {
-        Files.createDirectories(dir.resolve("pki"));
-        Files.writeString(dir.resolve("pki/ca.crt"), "x");
-        String[] base = {"--run-dir", dir.toString(), "--repo", dir.toString(), "--java-home", dir.toString(),
-                "--class-path", "cp"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return BenchMain.parse(all);
+        return BenchMain.parse(BenchArgs.with(dir, extra));
     }
 
     @Test
