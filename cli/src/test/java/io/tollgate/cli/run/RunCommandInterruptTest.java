@@ -51,7 +51,9 @@ class RunCommandInterruptTest {
             Pods pods = new Pods(Pods.PREFIX, new CommandRunner(Duration.ofSeconds(30)));
             Set<String> before = new HashSet<>(pods.names());
             String java = ProcessHandle.current().info().command().orElseThrow();
-            Process run = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+            // `env --default-signal=INT`: a test run started in the background by a shell has SIGINT ignored, and a
+            // JVM started so would never see the Ctrl-C this test sends; a terminal's foreground process would.
+            Process run = new ProcessBuilder("env", "--default-signal=INT", java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     "io.tollgate.cli.Main", "run", "--state-dir", state.root().toString(), "--namespace", "demo-server",
                     "--", "sleep", "300")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();

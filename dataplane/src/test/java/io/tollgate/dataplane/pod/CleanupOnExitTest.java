@@ -45,7 +45,10 @@ class CleanupOnExitTest {
     void interruptingTheProcessLeavesNoPodBehind() throws Exception {
         PodTesting.assumeRootWithNamespaces();
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // A shell that starts a job in the background (nohup, `cmd &` in a script) starts it with SIGINT ignored,
+        // and the JVM then installs no handler for it; the holder gets Ctrl-C's default disposition back, as a
+        // process in a terminal's foreground has, however this test run was started.
+        Process holder = new ProcessBuilder("env", "--default-signal=INT", java, "-cp", System.getProperty("java.class.path"),
                 PodHolder.class.getName(), PREFIX).redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
