@@ -125,7 +125,9 @@ public final class IdleCloser extends ChannelDuplexHandler {
     /** Whether output has left the channel's buffer since the last look: a slow reader taking bytes is not idle. */
     private boolean outputDrained(ChannelHandlerContext ctx) {
         ChannelOutboundBuffer buffer = ctx.channel().unsafe().outboundBuffer();
-        long pending = buffer == null ? 0 : buffer.totalPendingWriteBytes();
+        // A tunnel stream has no buffer of its own: its bytes wait in the tunnel's flow controller until the peer
+        // opens its window, and the stream's writability counts them (it falls as the peer reads).
+        long pending = buffer != null ? buffer.totalPendingWriteBytes() : ctx.channel().bytesBeforeWritable();
         boolean moved = pending != lastPendingBytes;
         lastPendingBytes = pending;
         return moved;
