@@ -38,6 +38,7 @@ final class ScaleRun {
 
     void run() throws Exception {
         Path state = Files.createTempDirectory("tollgate-scale-state-");
+        InitCa.inChildJvm(state, "cluster.local");
         try (MeshFiles files = MeshFiles.write(settings.teams(), settings.serviceEntriesPerTeam(), settings.policiesPerTeam(),
                 exports)) {
             Table table = new Table("%s: %d ServiceEntries + %d AuthorizationPolicies (+%d DestinationRules, %d VirtualServices, "
@@ -53,7 +54,7 @@ final class ScaleRun {
                     Optional.of(files.meshConfig()), state, new InetSocketAddress("127.0.0.1", 0)), Clock.systemUTC());
             Clocks loaded = Clocks.now();
             table.phase("control plane start: load + validate " + files.documents() + " documents", start.until(loaded),
-                    "includes opening the CA and binding the port");
+                    "includes opening the CA (made beforehand, as by `tollgate ca init`) and binding the port");
             try (controlPlane) {
                 Clocks bootstrapping = Clocks.now();
                 ProxyFleet fleet = ProxyFleet.bootstrap(controlPlane, settings.sidecars(), settings.gateways(), settings.teams(),

@@ -5,9 +5,10 @@ import io.tollgate.controlplane.rpc.JsonMarshaller;
 import io.tollgate.controlplane.status.StatusRpc;
 
 /**
- * The bidirectional Stream method of {@code tollgate.config.v1.Distribution}, defined by hand (no protoc). The
- * client and the server see the same JSON on the wire but different Java types for the server's messages: the
- * server sends pre-encoded {@link EncodedPush}es so that one encoding serves many proxies.
+ * The bidirectional Stream method of {@code tollgate.config.v1.Distribution}, defined by hand (no protoc). Proxies
+ * speak JSON; the control plane answers in {@link PushFormat}'s binary layout. Client and server see the same bytes
+ * but different Java types for the server's messages: the server sends pre-encoded {@link EncodedPush}es so that
+ * one encoding serves many proxies.
  */
 public final class DistributionRpc {
     public static final String SERVICE = StatusRpc.SERVICE;
@@ -19,7 +20,7 @@ public final class DistributionRpc {
                     .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
                     .setFullMethodName(STREAM_METHOD)
                     .setRequestMarshaller(JsonMarshaller.of(ProxyRequest.class))
-                    .setResponseMarshaller(JsonMarshaller.of(Push.class))
+                    .setResponseMarshaller(PushDecoding.MARSHALLER)
                     .build();
 
     /** What the control plane serves. */

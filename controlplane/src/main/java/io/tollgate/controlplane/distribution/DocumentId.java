@@ -14,12 +14,18 @@ public record DocumentId(long high, long low) {
     private static final HexFormat HEX = HexFormat.of();
 
     public static DocumentId of(ConfigDocument document) {
+        return of(document.source().getBytes(StandardCharsets.UTF_8), document.line(),
+                document.yaml().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The id of a document given as the UTF-8 of its source and text (which the caller has at hand anyway). */
+    static DocumentId of(byte[] source, int line, byte[] yaml) {
         MessageDigest sha256 = sha256();
-        sha256.update(document.source().getBytes(StandardCharsets.UTF_8));
+        sha256.update(source);
         sha256.update((byte) 0);
-        sha256.update(Integer.toString(document.line()).getBytes(StandardCharsets.US_ASCII));
+        sha256.update(Integer.toString(line).getBytes(StandardCharsets.US_ASCII));
         sha256.update((byte) 0);
-        sha256.update(document.yaml().getBytes(StandardCharsets.UTF_8));
+        sha256.update(yaml);
         ByteBuffer bytes = ByteBuffer.wrap(sha256.digest());
         return new DocumentId(bytes.getLong(), bytes.getLong());
     }

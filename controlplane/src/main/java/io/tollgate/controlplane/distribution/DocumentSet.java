@@ -1,7 +1,6 @@
 package io.tollgate.controlplane.distribution;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ final class DocumentSet {
     private final List<IndexedDocument> documents;
     private final SetDigest digest;
     // Built lazily by whichever thread first computes a delta; the map is immutable once published.
-    private volatile Map<String, IndexedDocument> byId;
+    private volatile Map<DocumentId, IndexedDocument> byId;
 
     private DocumentSet(List<IndexedDocument> documents, SetDigest digest) {
         this.documents = documents;
@@ -26,11 +25,11 @@ final class DocumentSet {
 
     /** Builds a set from indexed documents; a document listed twice counts once. */
     static DocumentSet of(List<IndexedDocument> documents) {
-        Map<String, IndexedDocument> unique = HashMap.newHashMap(documents.size());
+        Map<DocumentId, IndexedDocument> unique = HashMap.newHashMap(documents.size());
         List<IndexedDocument> kept = new ArrayList<>(documents.size());
         SetDigest digest = SetDigest.EMPTY;
         for (IndexedDocument document : documents) {
-            if (unique.putIfAbsent(document.pushed().id(), document) == null) {
+            if (unique.putIfAbsent(document.id(), document) == null) {
                 kept.add(document);
                 digest = digest.plus(document.id());
             }
@@ -38,10 +37,6 @@ final class DocumentSet {
         DocumentSet set = new DocumentSet(List.copyOf(kept), digest);
         set.byId = unique;
         return set;
-    }
-
-    Collection<PushedDocument> documents() {
-        return documents.stream().map(IndexedDocument::pushed).toList();
     }
 
     /** The documents, in the order the scope gave them. */
@@ -72,10 +67,10 @@ final class DocumentSet {
 
     /** Documents in this set and not in {@code previous}. */
     List<IndexedDocument> addedSince(DocumentSet previous) {
-        Map<String, IndexedDocument> before = previous.index();
+        Map<DocumentId, IndexedDocument> before = previous.index();
         List<IndexedDocument> added = new ArrayList<>();
         for (IndexedDocument document : documents) {
-            if (!before.containsKey(document.pushed().id())) {
+            if (!before.containsKey(document.id())) {
                 added.add(document);
             }
         }
@@ -83,22 +78,22 @@ final class DocumentSet {
     }
 
     /** Documents in {@code previous} and not in this set. */
-    List<RemovedDocument> removedSince(DocumentSet previous) {
-        Map<String, IndexedDocument> now = index();
-        List<RemovedDocument> removed = new ArrayList<>();
+    List<IndexedDocument> removedSince(DocumentSet previous) {
+        Map<DocumentId, IndexedDocument> now = index();
+        List<IndexedDocument> removed = new ArrayList<>();
         for (IndexedDocument document : previous.documents) {
-            if (!now.containsKey(document.pushed().id())) {
-                removed.add(RemovedDocument.of(document.pushed()));
+            if (!now.containsKey(document.id())) {
+                removed.add(document);
             }
         }
         return removed;
     }
 
-    private Map<String, IndexedDocument> index() {
-        Map<String, IndexedDocument> index = byId;
+    private Map<DocumentId, IndexedDocument> index() {
+        Map<DocumentId, IndexedDocument> index = byId;
         if (index == null) {
-            Map<String, IndexedDocument> built = HashMap.newHashMap(documents.size());
-            documents.forEach(d -> built.put(d.pushed().id(), d));
+            Map<DocumentId, IndexedDocument> built = HashMap.newHashMap(documents.size());
+            documents.forEach(d -> built.put(d.id(), d));
             byId = index = built;
         }
         return index;

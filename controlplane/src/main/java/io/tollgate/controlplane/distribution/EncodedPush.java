@@ -9,9 +9,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A {@link Push} already encoded as JSON: the stream's own head (brace and nonce) and a body shared with other
- * streams. The marshaller writes both straight into gRPC's frame, so a 6 MB snapshot sent to 100 proxies is
- * encoded once and never copied into an intermediate array.
+ * A {@link Push} already encoded ({@link PushFormat}): the stream's own head (format and nonce) and a body shared
+ * with other streams. The marshaller writes both straight into gRPC's frame, so a 6 MB snapshot sent to 100
+ * proxies is encoded once and never copied into an intermediate array.
  */
 record EncodedPush(byte[] head, byte[] body) {
 

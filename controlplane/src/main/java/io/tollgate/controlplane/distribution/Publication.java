@@ -177,7 +177,7 @@ final class Publication<T> {
         if (map == null) {
             map = HashMap.newHashMap(inOrder.size());
             for (IndexedDocument document : inOrder) {
-                map.put(document.pushed().document(), document);
+                map.put(document.document(), document);
             }
             byContent = map;
         }

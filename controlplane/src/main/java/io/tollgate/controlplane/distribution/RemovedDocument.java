@@ -5,7 +5,4 @@ package io.tollgate.controlplane.distribution;
  * search in its canonically ordered documents instead of scanning all of them.
  */
 public record RemovedDocument(String id, String source, int line) {
-    static RemovedDocument of(PushedDocument document) {
-        return new RemovedDocument(document.id(), document.document().source(), document.document().line());
-    }
 }

@@ -12,10 +12,8 @@ import io.tollgate.controlplane.source.SourceOutcome;
 import io.tollgate.controlplane.source.WatchSettings;
 import io.tollgate.controlplane.status.StatusReport;
 import io.tollgate.identity.CaDirectory;
-import io.tollgate.identity.CertificateAuthority;
 import io.tollgate.identity.CredentialException;
 import io.tollgate.identity.Fingerprint;
-import io.tollgate.identity.IssuancePolicy;
 import io.tollgate.identity.JoinTokens;
 import io.tollgate.identity.Scheduler;
 import io.tollgate.identity.SpiffeId;
@@ -80,39 +78,42 @@ public final class ControlPlane implements AutoCloseable {
         } catch (IOException e) {
             throw new ControlPlaneException(List.of("cannot watch the configuration: " + e.getMessage()));
         }
-        SourceOutcome<LoadedMesh> initial = watcher.loadInitial();
-        if (initial instanceof SourceOutcome.Refused<LoadedMesh>(Rejection rejection)) {
-            closeQuietly(watcher);
-            throw new ControlPlaneException(rejection.diagnostics());
-        }
-        var config = ((SourceOutcome.Accepted<LoadedMesh>) initial).config();
-        String trustDomain = config.parsed().resources().mesh().trustDomain();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "tollgate-control-plane-scheduler");
             thread.setDaemon(true);
             return thread;
         });
+        CaDirectory directory = new CaDirectory(settings.stateDir());
+        // A CA made earlier records its trust domain: open it while the configuration loads (see OpenedCa).
+        Optional<OpenedCa.Early> early = recordedTrustDomain(directory).map(recorded ->
+                OpenedCa.Early.start(directory, recorded, settings.stateDir(), clock, Scheduler.of(scheduler)));
+        SourceOutcome<LoadedMesh> initial = watcher.loadInitial();
+        if (initial instanceof SourceOutcome.Refused<LoadedMesh>(Rejection rejection)) {
+            early.ifPresent(OpenedCa.Early::abandon);
+            shutdown(watcher, null, scheduler);
+            throw new ControlPlaneException(rejection.diagnostics());
+        }
+        var config = ((SourceOutcome.Accepted<LoadedMesh>) initial).config();
+        String trustDomain = config.parsed().resources().mesh().trustDomain();
         CaEndpoint ca = null;
         try {
-            CaDirectory directory = new CaDirectory(settings.stateDir());
-            Optional<String> existing = directory.trustDomain();
-            if (existing.isPresent() && !existing.get().equals(trustDomain)) {
-                throw new ControlPlaneException(List.of("the CA in " + settings.stateDir() + " is for trust domain " + existing.get()
-                        + " but the mesh config says " + trustDomain + "; use another --state-dir or the same trustDomain"));
+            if (early.isPresent() && !early.get().trustDomain().equals(trustDomain)) {
+                early.get().abandon();
+                throw new ControlPlaneException(List.of("the CA in " + settings.stateDir() + " is for trust domain "
+                        + early.get().trustDomain() + " but the mesh config says " + trustDomain
+                        + "; use another --state-dir or the same trustDomain"));
             }
-            CertificateAuthority authority = CertificateAuthority.initialize(directory, trustDomain, Optional.empty(),
-                    IssuancePolicy.ISTIO_DEFAULTS, clock);
-            JoinTokens tokens = JoinTokens.open(directory, Fingerprint.of(authority.root()), clock);
-            ca = CaEndpoint.open(authority, tokens, clock, Scheduler.of(scheduler));
-            AdminCredentials admin = AdminCredentials.issue(authority, settings.stateDir());
+            OpenedCa opened = early.isPresent() ? early.get().join()
+                    : OpenedCa.open(directory, trustDomain, settings.stateDir(), clock, Scheduler.of(scheduler));
+            ca = opened.endpoint();
             ConfigDistributor<LoadedMesh> distributor = new ConfigDistributor<>(config, new ModelScope(), clock);
-            DistributionService<LoadedMesh> distribution = new DistributionService<>(distributor, admin::isAdmin,
+            DistributionService<LoadedMesh> distribution = new DistributionService<>(distributor, opened.admin()::isAdmin,
                     ca.clientVerifier(), clock);
             DistributionServer server = DistributionServer.start(settings.listen(), ca.serverTls(), distribution, List.of(ca.service()));
             watcher.start(distributor);
             Files.writeString(settings.stateDir().resolve(ADDRESS_FILE), hostPort(server.address()) + "\n");
             LOG.info("control plane {} serving on {} (trust domain {})", config.version(), server.address(), trustDomain);
-            return new ControlPlane(scheduler, ca, tokens, watcher, distributor, distribution, server, admin);
+            return new ControlPlane(scheduler, ca, opened.tokens(), watcher, distributor, distribution, server, opened.admin());
         } catch (CredentialException e) {
             shutdown(watcher, ca, scheduler);
             throw new ControlPlaneException(List.of(e.getMessage()));
@@ -168,6 +169,15 @@ public final class ControlPlane implements AutoCloseable {
         }
         ca.close();
         scheduler.shutdownNow();
+    }
+
+    /** The trust domain of a CA made earlier; empty when there is none, or when it cannot be read (opening says why). */
+    private static Optional<String> recordedTrustDomain(CaDirectory directory) {
+        try {
+            return directory.trustDomain();
+        } catch (CredentialException e) {
+            return Optional.empty();
+        }
     }
 
     private static String hostPort(InetSocketAddress address) {

@@ -94,8 +94,10 @@ class PublicationTest {
 
             DocumentSet followed = v2.scopedFor(DEMO);
             assertThat(followed.digest()).isEqualTo(fresh.scopedFor(DEMO).digest());
-            assertThat(followed.indexed()).extracting(IndexedDocument::pushed)
-                    .containsExactlyElementsOf(fresh.scopedFor(DEMO).indexed().stream().map(IndexedDocument::pushed).toList());
+            assertThat(followed.indexed()).extracting(IndexedDocument::id)
+                    .containsExactlyElementsOf(fresh.scopedFor(DEMO).indexed().stream().map(IndexedDocument::id).toList());
+            assertThat(followed.indexed()).extracting(IndexedDocument::document)
+                    .containsExactlyElementsOf(fresh.scopedFor(DEMO).indexed().stream().map(IndexedDocument::document).toList());
         });
     }
 

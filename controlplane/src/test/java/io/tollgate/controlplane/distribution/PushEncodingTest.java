@@ -1,6 +1,5 @@
 package io.tollgate.controlplane.distribution;
 
-import io.tollgate.controlplane.rpc.JsonMarshaller;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -10,7 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The server's pre-encoded pushes must be exactly what a client's JsonMarshaller reads. */
+/** The server's pre-encoded pushes must be exactly what a client's {@link PushDecoding} reads. */
 class PushEncodingTest {
     static final ConfigDocument A = new ConfigDocument("a.yaml", 1, "kind: A\nnote: \"quotes\" <and> & \\ unicode é\n");
     static final ConfigDocument B = new ConfigDocument("a.yaml", 4, "kind: B\n");
@@ -71,6 +70,6 @@ class PushEncodingTest {
         try (InputStream stream = EncodedPush.MARSHALLER.stream(encoded)) {
             stream.transferTo(bytes);
         }
-        return JsonMarshaller.of(Push.class).parse(new ByteArrayInputStream(bytes.toByteArray()));
+        return PushDecoding.MARSHALLER.parse(new ByteArrayInputStream(bytes.toByteArray()));
     }
 }

@@ -12,6 +12,7 @@ import io.tollgate.controlplane.distribution.ProxyKind;
 import io.tollgate.controlplane.distribution.ProxyNode;
 import io.tollgate.controlplane.distribution.Snapshot;
 import io.tollgate.identity.ControlPlaneIdentity;
+import io.tollgate.identity.Fingerprint;
 import io.tollgate.identity.JoinToken;
 import io.tollgate.identity.PeerVerifier;
 import io.tollgate.identity.SpiffeId;
@@ -171,6 +172,40 @@ class ControlPlaneTest {
                 new InetSocketAddress("127.0.0.1", 0)), Clock.systemUTC()))
                 .isInstanceOfSatisfying(ControlPlaneException.class, e -> assertThat(e.diagnostics()).hasSizeGreaterThanOrEqualTo(2)
                         .allSatisfy(d -> assertThat(d).startsWith(bad.resolve("p.yaml") + ":4: ")));
+    }
+
+    @Test
+    void aRestartOpensTheCaItMadeAndServesWithIt() throws Exception {
+        Fingerprint root = controlPlane.rootFingerprint();
+        controlPlane.close();
+        // The state directory now holds a CA: this start opens it while the files load.
+        controlPlane = ControlPlane.start(new ControlPlaneSettings(List.of(conf), Optional.of(SEED.resolve("mesh-config.yaml")),
+                dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0)), Clock.systemUTC());
+
+        assertThat(controlPlane.rootFingerprint()).isEqualTo(root);
+        assertThat(gateway().get().documents()).extracting(ConfigDocument::source).contains(conf.resolve(POLICY).toString());
+    }
+
+    @Test
+    void aRestartWhoseMeshConfigNamesAnotherTrustDomainIsRefusedAndSoIsAnInvalidOne() throws Exception {
+        controlPlane.close();
+        Path mesh = Files.writeString(dir.resolve("other-mesh.yaml"), "trustDomain: other.example\n");
+        assertThatThrownBy(() -> ControlPlane.start(new ControlPlaneSettings(List.of(conf), Optional.of(mesh), dir.resolve("state"),
+                new InetSocketAddress("127.0.0.1", 0)), Clock.systemUTC()))
+                .isInstanceOfSatisfying(ControlPlaneException.class, e -> assertThat(e.diagnostics()).containsExactly(
+                        "the CA in " + dir.resolve("state") + " is for trust domain cluster.local but the mesh config says "
+                                + "other.example; use another --state-dir or the same trustDomain"));
+
+        edit("action:", "actoin:");
+        assertThatThrownBy(() -> ControlPlane.start(new ControlPlaneSettings(List.of(conf), Optional.of(SEED.resolve("mesh-config.yaml")),
+                dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0)), Clock.systemUTC()))
+                .isInstanceOfSatisfying(ControlPlaneException.class, e -> assertThat(e.diagnostics())
+                        .anySatisfy(d -> assertThat(d).startsWith(conf.resolve(POLICY) + ":")));
+        // Each refused start let go of what it opened: the next one starts and serves.
+        edit("actoin:", "action:");
+        controlPlane = ControlPlane.start(new ControlPlaneSettings(List.of(conf), Optional.of(SEED.resolve("mesh-config.yaml")),
+                dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0)), Clock.systemUTC());
+        assertThat(gateway().get().version()).isEqualTo(controlPlane.version());
     }
 
     private void edit(String from, String to) throws IOException {
