@@ -3,12 +3,15 @@ package io.tollgate.bench.controlplane;
 import com.google.gson.Gson;
 import io.tollgate.controlplane.distribution.ConfigDocument;
 import io.tollgate.controlplane.distribution.ProxyKind;
+import io.tollgate.controlplane.distribution.ProxyNode;
 import io.tollgate.controlplane.mesh.ControlPlane;
 import io.tollgate.controlplane.mesh.ControlPlaneSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +23,14 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * One mode of the benchmark, start to end: generate the files, start the control plane (load + validate),
- * bootstrap the proxies' certificates (outside the timed figures), connect them all and wait until every one
- * compiled the first version, then edit one policy and one ServiceEntry on disk, a few times each, and wait until
+ * One mode of the benchmark, start to end: generate the files and the CA (in a JVM of its own, as
+ * {@code tollgate ca init} does at installation), start the control plane (load + validate), and bring 100
+ * proxies to its first version, then edit one policy and one ServiceEntry on disk, a few times each, and wait until
  * every proxy that holds the edited document has applied the new version.
+ *
+ * <p>The proxies come in one of two ways ({@link ScaleSettings.Start}): once the control plane serves (they
+ * bootstrap their certificates with join tokens, outside the timed figures, then connect), or running before it
+ * starts, holding certificates from before, as on a control plane restart; then they connect while the files load.
  */
 final class ScaleRun {
     private final ScaleSettings settings;
@@ -38,45 +45,96 @@ final class ScaleRun {
 
     void run() throws Exception {
         Path state = Files.createTempDirectory("tollgate-scale-state-");
-        InitCa.inChildJvm(state, "cluster.local");
+        Path credentials = Files.createTempDirectory("tollgate-scale-credentials-");
+        List<ProxyNode> nodes = ProxyFleet.nodes(settings.sidecars(), settings.gateways(), settings.teams());
+        if (settings.start() == ScaleSettings.Start.WAITING) {
+            InitCa.inChildJvm(state, "cluster.local", credentials,
+                    nodes.stream().map(n -> n.namespace() + "/" + n.serviceAccount()).toList());
+        } else {
+            InitCa.inChildJvm(state, "cluster.local");
+        }
         try (MeshFiles files = MeshFiles.write(settings.teams(), settings.serviceEntriesPerTeam(), settings.policiesPerTeam(),
                 exports)) {
             Table table = new Table("%s: %d ServiceEntries + %d AuthorizationPolicies (+%d DestinationRules, %d VirtualServices, "
                     .formatted(exports.description, settings.teams() * settings.serviceEntriesPerTeam(),
                             settings.teams() * settings.policiesPerTeam(), settings.teams(), settings.teams())
-                    + "%d Gateways) in %d files, %.1f MB; %d sidecars + %d gateways that %s"
+                    + "%d Gateways) in %d files, %.1f MB; %d sidecars + %d gateways that %s; %s"
                     .formatted(EgressGateway.values().length, settings.teams() + 1, files.bytes() / 1e6,
                             settings.sidecars(), settings.gateways(), settings.consumer() == ScaleSettings.Consumer.COMPILE
-                                    ? "re-load and compile what they receive" : "accept what they receive unread (distribution only)"));
-            System.gc();
-            Clocks start = Clocks.now();
-            ControlPlane controlPlane = ControlPlane.start(new ControlPlaneSettings(List.of(files.resources()),
-                    Optional.of(files.meshConfig()), state, new InetSocketAddress("127.0.0.1", 0)), Clock.systemUTC());
-            Clocks loaded = Clocks.now();
-            table.phase("control plane start: load + validate " + files.documents() + " documents", start.until(loaded),
-                    "includes opening the CA (made beforehand, as by `tollgate ca init`) and binding the port");
-            try (controlPlane) {
-                Clocks bootstrapping = Clocks.now();
-                ProxyFleet fleet = ProxyFleet.bootstrap(controlPlane, settings.sidecars(), settings.gateways(), settings.teams(),
-                        settings.consumer());
-                table.phase("proxies' join tokens + certificates (not part of the goal)", bootstrapping.until(Clocks.now()),
-                        (settings.sidecars() + settings.gateways()) + " CSRs signed");
-                try (fleet) {
-                    connectAndChange(controlPlane, fleet, files, table, start.until(loaded));
-                }
+                                    ? "re-load and compile what they receive" : "accept what they receive unread (distribution only)",
+                            settings.start() == ScaleSettings.Start.WAITING
+                                    ? "the proxies run before the control plane starts (a restart)"
+                                    : "the proxies connect once the control plane serves"));
+            if (settings.start() == ScaleSettings.Start.WAITING) {
+                waiting(files, state, credentials, nodes, table);
+            } else {
+                after(files, state, table);
             }
             table.print(out);
         } finally {
-            try (var paths = Files.walk(state)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
+            delete(state);
+            delete(credentials);
+        }
+    }
+
+    /** The proxies connect once the control plane serves. */
+    private void after(MeshFiles files, Path state, Table table) throws Exception {
+        System.gc();
+        Clocks start = Clocks.now();
+        ControlPlane controlPlane = ControlPlane.start(new ControlPlaneSettings(List.of(files.resources()),
+                Optional.of(files.meshConfig()), state, new InetSocketAddress("127.0.0.1", 0)), Clock.systemUTC());
+        Clocks loaded = Clocks.now();
+        table.phase("control plane start: load + validate " + files.documents() + " documents", start.until(loaded),
+                "includes opening the CA (made beforehand, as by `tollgate ca init`) and binding the port");
+        try (controlPlane) {
+            Clocks bootstrapping = Clocks.now();
+            ProxyFleet fleet = ProxyFleet.bootstrap(controlPlane, settings.sidecars(), settings.gateways(), settings.teams(),
+                    settings.consumer());
+            table.phase("proxies' join tokens + certificates (not part of the goal)", bootstrapping.until(Clocks.now()),
+                    (settings.sidecars() + settings.gateways()) + " CSRs signed");
+            try (fleet) {
+                connect(controlPlane, fleet, table, start.until(loaded));
+                changes(controlPlane, fleet, files, table);
             }
         }
     }
 
-    private void connectAndChange(ControlPlane controlPlane, ProxyFleet fleet, MeshFiles files, Table table,
-                                  Clocks.Span load) throws IOException {
+    /**
+     * The proxies run before the control plane starts, holding certificates from before (made in the CA's JVM);
+     * their first attempt is refused and they retry after their default backoff (0.4-0.5 s). The control plane
+     * serves while its files load, so they connect meanwhile and the first version goes to all of them at once.
+     */
+    private void waiting(MeshFiles files, Path state, Path credentials, List<ProxyNode> nodes, Table table) throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (ProxyFleet fleet = ProxyFleet.holding(credentials, nodes, settings.consumer())) {
+            System.gc();
+            fleet.connect(port);
+            Clocks start = Clocks.now();
+            ControlPlane controlPlane = ControlPlane.start(new ControlPlaneSettings(List.of(files.resources()),
+                    Optional.of(files.meshConfig()), state, new InetSocketAddress("127.0.0.1", port)), Clock.systemUTC());
+            Clocks loaded = Clocks.now();
+            try (controlPlane) {
+                table.phase("control plane start: load + validate " + files.documents() + " documents", start.until(loaded),
+                        "includes opening the CA (made beforehand) and serving the port while the files load; the "
+                                + "proxies connect meanwhile");
+                List<CompilingProxy> all = fleet.proxies();
+                Arrivals.Moments arrived = Arrivals.await(all, controlPlane.version());
+                Clocks done = Clocks.now();
+                table.phase("start until all " + all.size() + " proxies applied " + controlPlane.version(),
+                        start.until(arrived.lastApplied(), done), "each re-loads and compiles its snapshot");
+                table.moment("**cold start, proxies waiting: load + validate + all received**",
+                        arrived.lastReceived() - start.wallNanos(), "goal < 2000 ms");
+                Arrivals.awaitAcknowledged(controlPlane, all.size());
+                sizes(fleet, table);
+                changes(controlPlane, fleet, files, table);
+            }
+        }
+    }
+
+    private void connect(ControlPlane controlPlane, ProxyFleet fleet, Table table, Clocks.Span load) {
         List<CompilingProxy> all = fleet.proxies();
         String first = controlPlane.version();
         Clocks connecting = Clocks.now();
@@ -94,7 +152,9 @@ final class ScaleRun {
                         - connecting.wallNanos())));
         Arrivals.awaitAcknowledged(controlPlane, all.size());
         sizes(fleet, table);
+    }
 
+    private void changes(ControlPlane controlPlane, ProxyFleet fleet, MeshFiles files, Table table) throws IOException {
         for (int r = 1; r <= settings.rounds(); r++) {
             int round = r;
             int team = settings.teams() / 2 + round;
@@ -143,6 +203,14 @@ final class ScaleRun {
         table.moment("  of which: file written -> new version in force", published - start.wallNanos(),
                 "watch debounce + read + validate");
         table.moment("  of which: file written -> last holder received", arrived.lastReceived() - start.wallNanos(), "");
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Documents and bytes each kind of proxy received, and what re-loading and compiling it cost one proxy. */

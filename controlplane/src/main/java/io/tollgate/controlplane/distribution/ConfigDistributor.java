@@ -36,9 +36,27 @@ public final class ConfigDistributor<T> implements ConfigSink<T> {
         this.state = new AtomicReference<>(new ConfigState<>(new Publication<>(initial, scope, null), null));
     }
 
-    /** The configuration in force. */
+    /**
+     * A distributor without a version yet, for a control plane that serves while its files load: streams are
+     * accepted and their hellos kept, and the first {@link #accepted} version goes to all of them at once.
+     */
+    public ConfigDistributor(ProxyScope<T> scope, Clock clock) {
+        this.scope = scope;
+        this.clock = clock;
+        this.state = new AtomicReference<>(new ConfigState<>(null, null));
+    }
+
+    /**
+     * The configuration in force.
+     *
+     * @throws IllegalStateException before the first version
+     */
     public ValidatedConfig<T> current() {
-        return state.get().publication().config();
+        Publication<T> publication = state.get().publication();
+        if (publication == null) {
+            throw new IllegalStateException("no configuration has been accepted yet");
+        }
+        return publication.config();
     }
 
     /**
@@ -61,7 +79,7 @@ public final class ConfigDistributor<T> implements ConfigSink<T> {
     public void rejected(Rejection rejection) {
         ConfigState<T> now = state.updateAndGet(s -> new ConfigState<>(s.publication(), rejection));
         LOG.warn("refused configuration {} ({} problems); version {} stays in force:\n  {}", rejection.contentHash(),
-                rejection.diagnostics().size(), now.publication().version(),
+                rejection.diagnostics().size(), now.publication() == null ? "(none)" : now.publication().version(),
                 String.join("\n  ", rejection.diagnostics()));
     }
 
@@ -76,9 +94,11 @@ public final class ConfigDistributor<T> implements ConfigSink<T> {
                 .map(ProxyStream::status)
                 .sorted(Comparator.comparing(ProxyStatus::namespace).thenComparing(ProxyStatus::id))
                 .toList();
-        return new StatusReport(now.publication().version(), clock.instant().toString(), rejected, proxies);
+        String version = now.publication() == null ? "" : now.publication().version();
+        return new StatusReport(version, clock.instant().toString(), rejected, proxies);
     }
 
+    /** The publication in force; null before the first version. */
     Publication<T> publication() {
         return state.get().publication();
     }

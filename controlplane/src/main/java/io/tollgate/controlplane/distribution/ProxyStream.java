@@ -37,6 +37,8 @@ final class ProxyStream {
     private SyncState state = SyncState.NOT_SENT;
     private String nackVersion = "";
     private String nackReason = "";
+    /** The proxy's hello until the first version it is judged against. */
+    private Hello hello;
     private boolean closed;
 
     ProxyStream(ServerCall<ProxyRequest, EncodedPush> call, Supplier<? extends Publication<?>> current) {
@@ -47,7 +49,8 @@ final class ProxyStream {
     /**
      * Accepts the proxy's hello (already checked against its certificate) and brings it up to date. A proxy that
      * reconnects holding exactly its current scope is not sent the documents again; if only the version label
-     * differs it gets an empty delta carrying the new label.
+     * differs it gets an empty delta carrying the new label. Before the control plane's first version (it serves
+     * while its files load) the hello is kept, and the first version is judged against it.
      */
     synchronized void open(ProxyNode node, Hello hello, Instant now) {
         if (closed) {
@@ -56,23 +59,9 @@ final class ProxyStream {
         this.node = node;
         this.scopeKey = node.scopeKey();
         this.connectedAt = now;
+        this.hello = hello;
         // Headers tell the client its hello was accepted, before any push: it resets its reconnect backoff on them.
         call.sendHeaders(new Metadata());
-        Publication<?> publication = current.get();
-        DocumentSet target = scoped(publication);
-        if (target == null) {
-            return;
-        }
-        if (!hello.digest().isEmpty() && hello.digest().equals(target.digest().hex())) {
-            sent = target;
-            sentVersion = hello.version();
-            ackedVersion = hello.version();
-            state = SyncState.SYNCED;
-            if (!hello.version().equals(publication.version())) {
-                send(publication, target, target);
-            }
-            return;
-        }
         sync();
     }
 
@@ -82,10 +71,26 @@ final class ProxyStream {
             return;
         }
         Publication<?> publication = current.get();
+        if (publication == null) {
+            return; // no version yet: the first one calls sync() again
+        }
         DocumentSet target = scoped(publication);
         if (target == null) {
             return;
         }
+        if (sent == null && hello != null && !hello.digest().isEmpty() && hello.digest().equals(target.digest().hex())) {
+            // The proxy already holds this scope (it reconnected): adopt its state rather than resend everything.
+            sent = target;
+            sentVersion = hello.version();
+            ackedVersion = hello.version();
+            state = SyncState.SYNCED;
+            hello = null;
+            if (!sentVersion.equals(publication.version())) {
+                send(publication, target, target);
+            }
+            return;
+        }
+        hello = null;
         if (sent != null && sent.digest().equals(target.digest())) {
             return;
         }

@@ -65,7 +65,9 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     /**
-     * Loads and validates the configuration, opens (or creates) the CA, and starts serving.
+     * Loads and validates the configuration, opens (or creates) the CA, and starts serving. With a CA made earlier,
+     * the CA opens and the port serves while the files load ({@link EarlyServing}); the first version then goes
+     * to every proxy that connected meanwhile.
      *
      * @throws ControlPlaneException with every diagnostic when the initial configuration is invalid, or with the
      *                               reason when the CA or the port cannot be had; nothing is left running then
@@ -84,44 +86,48 @@ public final class ControlPlane implements AutoCloseable {
             return thread;
         });
         CaDirectory directory = new CaDirectory(settings.stateDir());
-        // A CA made earlier records its trust domain: open it while the configuration loads (see OpenedCa).
-        Optional<OpenedCa.Early> early = recordedTrustDomain(directory).map(recorded ->
-                OpenedCa.Early.start(directory, recorded, settings.stateDir(), clock, Scheduler.of(scheduler)));
+        Optional<EarlyServing> early = recordedTrustDomain(directory).map(recorded -> EarlyServing.start(directory, recorded,
+                settings.stateDir(), settings.listen(), clock, Scheduler.of(scheduler)));
         SourceOutcome<LoadedMesh> initial = watcher.loadInitial();
         if (initial instanceof SourceOutcome.Refused<LoadedMesh>(Rejection rejection)) {
-            early.ifPresent(OpenedCa.Early::abandon);
+            early.ifPresent(EarlyServing::abandon);
             shutdown(watcher, null, scheduler);
             throw new ControlPlaneException(rejection.diagnostics());
         }
         var config = ((SourceOutcome.Accepted<LoadedMesh>) initial).config();
         String trustDomain = config.parsed().resources().mesh().trustDomain();
         CaEndpoint ca = null;
+        Serving serving = null;
         try {
-            if (early.isPresent() && !early.get().trustDomain().equals(trustDomain)) {
-                early.get().abandon();
-                throw new ControlPlaneException(List.of("the CA in " + settings.stateDir() + " is for trust domain "
-                        + early.get().trustDomain() + " but the mesh config says " + trustDomain
-                        + "; use another --state-dir or the same trustDomain"));
+            if (early.isPresent()) {
+                if (!early.get().trustDomain().equals(trustDomain)) {
+                    early.get().abandon();
+                    throw new ControlPlaneException(List.of("the CA in " + settings.stateDir() + " is for trust domain "
+                            + early.get().trustDomain() + " but the mesh config says " + trustDomain
+                            + "; use another --state-dir or the same trustDomain"));
+                }
+                serving = early.get().join();
+                ca = serving.ca().endpoint();
+                // Proxies that connected during the load get this first version now.
+                serving.distributor().accepted(config);
+            } else {
+                OpenedCa opened = OpenedCa.open(directory, trustDomain, settings.stateDir(), clock, Scheduler.of(scheduler));
+                ca = opened.endpoint();
+                serving = Serving.start(opened, new ConfigDistributor<>(config, new ModelScope(), clock), settings.listen(), clock);
             }
-            OpenedCa opened = early.isPresent() ? early.get().join()
-                    : OpenedCa.open(directory, trustDomain, settings.stateDir(), clock, Scheduler.of(scheduler));
-            ca = opened.endpoint();
-            ConfigDistributor<LoadedMesh> distributor = new ConfigDistributor<>(config, new ModelScope(), clock);
-            DistributionService<LoadedMesh> distribution = new DistributionService<>(distributor, opened.admin()::isAdmin,
-                    ca.clientVerifier(), clock);
-            DistributionServer server = DistributionServer.start(settings.listen(), ca.serverTls(), distribution, List.of(ca.service()));
-            watcher.start(distributor);
-            Files.writeString(settings.stateDir().resolve(ADDRESS_FILE), hostPort(server.address()) + "\n");
-            LOG.info("control plane {} serving on {} (trust domain {})", config.version(), server.address(), trustDomain);
-            return new ControlPlane(scheduler, ca, opened.tokens(), watcher, distributor, distribution, server, opened.admin());
+            watcher.start(serving.distributor());
+            Files.writeString(settings.stateDir().resolve(ADDRESS_FILE), hostPort(serving.server().address()) + "\n");
+            LOG.info("control plane {} serving on {} (trust domain {})", config.version(), serving.server().address(), trustDomain);
+            return new ControlPlane(scheduler, ca, serving.ca().tokens(), watcher, serving.distributor(), serving.distribution(),
+                    serving.server(), serving.ca().admin());
         } catch (CredentialException e) {
-            shutdown(watcher, ca, scheduler);
+            shutdown(watcher, serving, ca, scheduler);
             throw new ControlPlaneException(List.of(e.getMessage()));
         } catch (IOException e) {
-            shutdown(watcher, ca, scheduler);
+            shutdown(watcher, serving, ca, scheduler);
             throw new ControlPlaneException(List.of("cannot serve on " + settings.listen() + ": " + e.getMessage()));
         } catch (ControlPlaneException | RuntimeException e) {
-            shutdown(watcher, ca, scheduler);
+            shutdown(watcher, serving, ca, scheduler);
             throw e;
         }
     }
@@ -186,8 +192,15 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     private static void shutdown(ConfigWatcher<LoadedMesh> watcher, CaEndpoint ca, ScheduledExecutorService scheduler) {
+        shutdown(watcher, null, ca, scheduler);
+    }
+
+    /** Undoes a start that failed: whatever of the port and the CA it had opened, then the watcher. */
+    private static void shutdown(ConfigWatcher<LoadedMesh> watcher, Serving serving, CaEndpoint ca, ScheduledExecutorService scheduler) {
         closeQuietly(watcher);
-        if (ca != null) {
+        if (serving != null) {
+            serving.abandon();
+        } else if (ca != null) {
             ca.close();
         }
         scheduler.shutdownNow();
