@@ -1,9 +1,9 @@
 package io.tollgate.controlplane.distribution;
 
+import io.tollgate.controlplane.digest.Sha256;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -20,13 +20,13 @@ public record DocumentId(long high, long low) {
 
     /** The id of a document given as the UTF-8 of its source and text (which the caller has at hand anyway). */
     static DocumentId of(byte[] source, int line, byte[] yaml) {
-        MessageDigest sha256 = sha256();
-        sha256.update(source);
-        sha256.update((byte) 0);
-        sha256.update(Integer.toString(line).getBytes(StandardCharsets.US_ASCII));
-        sha256.update((byte) 0);
-        sha256.update(yaml);
-        ByteBuffer bytes = ByteBuffer.wrap(sha256.digest());
+        byte[] number = Integer.toString(line).getBytes(StandardCharsets.US_ASCII);
+        // source NUL line NUL text, hashed in one piece
+        byte[] all = new byte[source.length + 1 + number.length + 1 + yaml.length];
+        System.arraycopy(source, 0, all, 0, source.length);
+        System.arraycopy(number, 0, all, source.length + 1, number.length);
+        System.arraycopy(yaml, 0, all, source.length + 1 + number.length + 1, yaml.length);
+        ByteBuffer bytes = ByteBuffer.wrap(Sha256.of(all));
         return new DocumentId(bytes.getLong(), bytes.getLong());
     }
 
@@ -40,13 +40,5 @@ public record DocumentId(long high, long low) {
 
     public String hex() {
         return HEX.toHexDigits(high) + HEX.toHexDigits(low);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.tollgate.controlplane.source;
 
+import io.tollgate.controlplane.digest.Sha256;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,8 +28,8 @@ import java.util.stream.Stream;
  * {@code .yml} files (not hidden ones: Kubernetes ConfigMap mounts keep their machinery in {@code ..data}),
  * sorted by name. Every problem is collected, not just the first, in the order the paths were named.
  *
- * <p>The set's digest is SHA-256 over each file's role, path and SHA-256. The first read hashes on all cores (a
- * cold start reads a thousand files, and hashing 8 MB in a JVM that has not compiled SHA-256 yet is slow); a file
+ * <p>The set's digest is SHA-256 over each file's role, path and SHA-256 ({@link Sha256}: libcrypto where the
+ * system has it). The first read hashes on all cores (a cold start reads a thousand files); a file
  * whose bytes equal those read last time keeps its hash and its very {@link SourceFile}: a rescan or an edit of one
  * file hashes that one file, and the validator recognises the unchanged texts by identity.
  *
@@ -124,7 +126,7 @@ final class SourceReader {
             if (before != null && Arrays.equals(before.bytes(), bytes)) {
                 return new Outcome(before, null, role);
             }
-            return new Outcome(new Seen(bytes, sha256().digest(bytes), new SourceFile(file, utf8(bytes))), null, role);
+            return new Outcome(new Seen(bytes, Sha256.of(bytes), new SourceFile(file, utf8(bytes))), null, role);
         } catch (NoSuchFileException e) {
             return new Outcome(null, file + ": does not exist", role);
         } catch (CharacterCodingException e) {
