@@ -47,12 +47,6 @@ final class ScaleRun {
         Path state = Files.createTempDirectory("tollgate-scale-state-");
         Path credentials = Files.createTempDirectory("tollgate-scale-credentials-");
         List<ProxyNode> nodes = ProxyFleet.nodes(settings.sidecars(), settings.gateways(), settings.teams());
-        if (settings.start() == ScaleSettings.Start.WAITING) {
-            InitCa.inChildJvm(state, "cluster.local", credentials,
-                    nodes.stream().map(n -> n.namespace() + "/" + n.serviceAccount()).toList());
-        } else {
-            InitCa.inChildJvm(state, "cluster.local");
-        }
         try (MeshFiles files = MeshFiles.write(settings.teams(), settings.serviceEntriesPerTeam(), settings.policiesPerTeam(),
                 exports)) {
             Table table = new Table("%s: %d ServiceEntries + %d AuthorizationPolicies (+%d DestinationRules, %d VirtualServices, "
@@ -65,6 +59,12 @@ final class ScaleRun {
                             settings.start() == ScaleSettings.Start.WAITING
                                     ? "the proxies run before the control plane starts (a restart)"
                                     : "the proxies connect once the control plane serves"));
+            if (settings.start() == ScaleSettings.Start.WAITING) {
+                InitCa.inChildJvm(state, "cluster.local", credentials,
+                        nodes.stream().map(n -> n.namespace() + "/" + n.serviceAccount()).toList());
+            } else {
+                InitCa.inChildJvm(state, "cluster.local");
+            }
             if (settings.start() == ScaleSettings.Start.WAITING) {
                 waiting(files, state, credentials, nodes, table);
             } else {

@@ -161,6 +161,12 @@ public final class ConfigClient implements AutoCloseable {
         }
         failures++;
         String failure = status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
+        if (status.getCause() != null) {
+            // gRPC reports a message it could not read as CANCELLED "Failed to read message."; the reader's own
+            // status (a malformed push: which byte, which field) is its cause.
+            Status cause = Status.fromThrowable(status.getCause());
+            failure += " (" + cause.getCode() + (cause.getDescription() == null ? "" : ": " + cause.getDescription()) + ")";
+        }
         health = new ClientHealth(ConnectionState.DISCONNECTED, failures, failure);
         Duration delay = options.backoff().delay(failures, random);
         LOG.info("stream to control plane ended ({}); keeping version '{}', retrying in {} ms", failure,

@@ -2,6 +2,7 @@ package io.tollgate.controlplane.mesh;
 
 import io.grpc.Status;
 import io.tollgate.controlplane.ca.CaEndpoint;
+import io.tollgate.controlplane.digest.Sha256;
 import io.tollgate.controlplane.distribution.ConfigDistributor;
 import io.tollgate.controlplane.distribution.DistributionServer;
 import io.tollgate.controlplane.distribution.DistributionService;
@@ -88,7 +89,14 @@ public final class ControlPlane implements AutoCloseable {
         CaDirectory directory = new CaDirectory(settings.stateDir());
         Optional<EarlyServing> early = recordedTrustDomain(directory).map(recorded -> EarlyServing.start(directory, recorded,
                 settings.stateDir(), settings.listen(), clock, Scheduler.of(scheduler)));
-        SourceOutcome<LoadedMesh> initial = watcher.loadInitial();
+        SourceOutcome<LoadedMesh> initial;
+        try {
+            initial = watcher.loadInitial();
+        } catch (RuntimeException | Error e) {
+            early.ifPresent(EarlyServing::abandon);
+            shutdown(watcher, null, scheduler);
+            throw e;
+        }
         if (initial instanceof SourceOutcome.Refused<LoadedMesh>(Rejection rejection)) {
             early.ifPresent(EarlyServing::abandon);
             shutdown(watcher, null, scheduler);
@@ -117,7 +125,8 @@ public final class ControlPlane implements AutoCloseable {
             }
             watcher.start(serving.distributor());
             Files.writeString(settings.stateDir().resolve(ADDRESS_FILE), hostPort(serving.server().address()) + "\n");
-            LOG.info("control plane {} serving on {} (trust domain {})", config.version(), serving.server().address(), trustDomain);
+            LOG.info("control plane {} serving on {} (trust domain {}; SHA-256 by {})", config.version(), serving.server().address(),
+                    trustDomain, Sha256.isNative() ? "libcrypto" : "the JDK");
             return new ControlPlane(scheduler, ca, serving.ca().tokens(), watcher, serving.distributor(), serving.distribution(),
                     serving.server(), serving.ca().admin());
         } catch (CredentialException e) {

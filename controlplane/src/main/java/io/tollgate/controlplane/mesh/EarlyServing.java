@@ -54,8 +54,8 @@ final class EarlyServing {
         try {
             return task.get();
         } catch (InterruptedException e) {
+            abandon(); // the opening would otherwise finish unwatched, holding the port
             Thread.currentThread().interrupt();
-            task.cancel(true);
             throw new CredentialException("interrupted while opening the CA", e);
         } catch (ExecutionException e) {
             switch (e.getCause()) {
@@ -68,12 +68,25 @@ final class EarlyServing {
         }
     }
 
-    /** Waits for the opening and undoes it: the start failed for another reason. */
+    /**
+     * Waits for the opening and undoes it: the start failed for another reason. The wait is not cut short by an
+     * interrupt (the opening would finish unwatched and keep the port); the interrupt is kept for the caller.
+     */
     void abandon() {
-        try {
-            join().abandon();
-        } catch (CredentialException | IOException | RuntimeException e) {
-            // The start is failing already, with its own reason; this one would only hide it.
+        boolean interrupted = false;
+        while (true) {
+            try {
+                task.get().abandon();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | RuntimeException e) {
+                // The opening failed and undid itself; the start is failing already, with its own reason.
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The native path gives exactly the JDK's SHA-256, at every block boundary, and document ids did not change. */
 class Sha256Test {
@@ -33,7 +34,8 @@ class Sha256Test {
     void libcryptoIsUsedWhereTheSystemHasIt() {
         boolean present = Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libcrypto.so.3"))
                 || Files.exists(Path.of("/lib/x86_64-linux-gnu/libcrypto.so.3"));
-        assertThat(Sha256.isNative()).isEqualTo(present);
+        assumeTrue(present, "no libcrypto 3 where Debian keeps it on x86_64");
+        assertThat(Sha256.isNative()).isTrue();
     }
 
     @Test

@@ -74,6 +74,22 @@ class PushDecodingTest {
         assertRefused(trailing, "malformed push: byte " + bytes(full()).length + ": 2 bytes after the digest");
     }
 
+    @Test
+    void aBrokenRemovalIsNamedByItsIndexAndARealReplacementCharacterIsText() throws Exception {
+        Push delta = new Push("v2", "n", PushKind.DELTA, List.of(),
+                List.of(new RemovedDocument(DocumentId.of(B).hex(), "a.yaml", 4)), SetDigest.EMPTY.hex());
+        byte[] bytes = bytes(delta);
+        // format 1 + nonce 5 + version 6 + kind 1 + no documents 4 + removal count 4 + id 16 + source 4 + 6 = the line
+        int lineAt = 1 + 5 + 6 + 1 + 4 + 4 + 16 + 4 + "a.yaml".length();
+        bytes[lineAt + 3] = 0;
+        assertRefused(bytes, "malformed push: byte " + lineAt + ": removed 0: line: must be at least 1, was 0");
+
+        ConfigDocument replacement = new ConfigDocument("r.yaml", 1, "note: \"\uFFFD stays\"\n");
+        Push push = new Push("v3", "n", PushKind.FULL, List.of(new PushedDocument(DocumentId.of(replacement).hex(), replacement)),
+                List.of(), SetDigest.EMPTY.plus(DocumentId.of(replacement)).hex());
+        assertThat(roundTrip(push)).isEqualTo(push);
+    }
+
     private static Push full() {
         return new Push("v1", "n", PushKind.FULL, List.of(new PushedDocument(DocumentId.of(A).hex(), A)), List.of(),
                 SetDigest.EMPTY.plus(DocumentId.of(A)).hex());
