@@ -14,13 +14,11 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,24 +32,35 @@ final class MappingReader {
     private final MappingNode node;
     private final FieldPath path;
     private final Findings findings;
-    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
-    private final Set<String> consumed = new HashSet<>();
+    // The mapping's entries by key, in the order written, each marked once an accessor asks for it.
+    private final Map<String, Entry> entries;
+
+    /** One key's entry, and whether an accessor has read it (what {@link #finish} reports as unknown is not). */
+    private static final class Entry {
+        final NodeTuple tuple;
+        boolean consumed;
+
+        Entry(NodeTuple tuple) {
+            this.tuple = tuple;
+        }
+    }
 
     private MappingReader(MappingNode node, FieldPath path, Findings findings) {
         this.node = node;
         this.path = path;
         this.findings = findings;
-        for (NodeTuple tuple : node.getValue()) {
-            Optional<String> key = Scalars.string(tuple.getKeyNode(), path, findings);
-            if (key.isEmpty()) {
+        List<NodeTuple> tuples = node.getValue();
+        this.entries = LinkedHashMap.newLinkedHashMap(tuples.size());
+        for (NodeTuple tuple : tuples) {
+            String key = Scalars.stringOrNull(tuple.getKeyNode(), path, findings);
+            if (key == null) {
                 continue;
             }
-            if (entries.containsKey(key.get())) {
-                findings.add(Severity.ERROR, Scalars.locate(tuple.getKeyNode()), path.field(key.get()),
-                        "duplicate field (first written on line " + Scalars.locate(entries.get(key.get()).getKeyNode()).line() + ")");
-                continue;
+            Entry first = entries.putIfAbsent(key, new Entry(tuple));
+            if (first != null) {
+                findings.add(Severity.ERROR, Scalars.locate(tuple.getKeyNode()), path.field(key),
+                        "duplicate field (first written on line " + Scalars.locate(first.tuple.getKeyNode()).line() + ")");
             }
-            entries.put(key.get(), tuple);
         }
     }
 
@@ -86,14 +95,14 @@ final class MappingReader {
 
     /** True when the key is written with a non-null value; does not consume it. */
     public boolean has(String key) {
-        NodeTuple tuple = entries.get(key);
-        return tuple != null && !Scalars.isNull(tuple.getValueNode());
+        Entry entry = entries.get(key);
+        return entry != null && !Scalars.isNull(entry.tuple.getValueNode());
     }
 
     /** True when the key is written as an empty list ({@code from: []}), which Istio reads as absent. */
     public boolean isEmptyList(String key) {
-        NodeTuple tuple = entries.get(key);
-        return tuple != null && tuple.getValueNode() instanceof SequenceNode s && s.getValue().isEmpty();
+        Entry entry = entries.get(key);
+        return entry != null && entry.tuple.getValueNode() instanceof SequenceNode s && s.getValue().isEmpty();
     }
 
     public Optional<String> string(String key) {
@@ -194,9 +203,9 @@ final class MappingReader {
 
     /** Reports every key nobody read as unknown. Called by {@link #object}/{@link #objects}; the loader calls it for a document root. */
     public void finish() {
-        for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-            if (!consumed.contains(e.getKey())) {
-                findings.add(Severity.ERROR, Scalars.locate(e.getValue().getKeyNode()), path.field(e.getKey()),
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            if (!e.getValue().consumed) {
+                findings.add(Severity.ERROR, Scalars.locate(e.getValue().tuple.getKeyNode()), path.field(e.getKey()),
                         "unknown field \"" + e.getKey() + "\"");
             }
         }
@@ -213,11 +222,12 @@ final class MappingReader {
     }
 
     private Optional<Node> take(String key) {
-        consumed.add(key);
-        NodeTuple tuple = entries.get(key);
-        if (tuple == null) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
             return Optional.empty();
         }
+        entry.consumed = true;
+        NodeTuple tuple = entry.tuple;
         findings.written(path.field(key), Scalars.locate(tuple.getKeyNode()));
         return Scalars.isNull(tuple.getValueNode()) ? Optional.empty() : Optional.of(tuple.getValueNode());
     }
@@ -253,11 +263,11 @@ final class MappingReader {
         }
         MappingReader reader = nested.get();
         Map<String, T> out = new LinkedHashMap<>();
-        for (Map.Entry<String, NodeTuple> e : reader.entries.entrySet()) {
-            reader.consumed.add(e.getKey());
+        for (Map.Entry<String, Entry> e : reader.entries.entrySet()) {
+            e.getValue().consumed = true;
             FieldPath entryPath = reader.path.field(e.getKey());
-            findings.written(entryPath, Scalars.locate(e.getValue().getKeyNode()));
-            Node valueNode = e.getValue().getValueNode();
+            findings.written(entryPath, Scalars.locate(e.getValue().tuple.getKeyNode()));
+            Node valueNode = e.getValue().tuple.getValueNode();
             element.read(valueNode, entryPath).ifPresent(v -> out.put(e.getKey(), v));
         }
         return out;

@@ -39,6 +39,15 @@ final class Scalars {
         return wrongType(node, path, findings, "a string");
     }
 
+    /** {@link #string}, without the Optional: null when the node is not a string (which is reported). */
+    static String stringOrNull(Node node, FieldPath path, Findings findings) {
+        if (node instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
+            return s.getValue();
+        }
+        wrongType(node, path, findings, "a string");
+        return null;
+    }
+
     static Optional<Long> integer(Node node, FieldPath path, Findings findings, long min, long max) {
         if (!(node instanceof ScalarNode s && s.getTag().equals(Tag.INT))) {
             return wrongType(node, path, findings, "an integer");
