@@ -124,6 +124,11 @@ public final class Findings {
         diagnostics.add(new Diagnostic(severity, location, subject, path.text(), message));
     }
 
+    /** Whether nothing at all was reported. */
+    public boolean isEmpty() {
+        return diagnostics.isEmpty();
+    }
+
     public boolean hasErrors() {
         for (Diagnostic d : diagnostics) { // a loop, not a stream: asked of every resource on every load
             if (d.severity() == Severity.ERROR) {
