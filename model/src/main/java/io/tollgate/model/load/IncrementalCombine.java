@@ -162,11 +162,15 @@ public final class IncrementalCombine {
         }
         meshText = meshConfig;
         meshDiagnostics = List.copyOf(diagnostics);
-        placed = new IdentityHashMap<>();
+        int count = 0;
+        for (ReadText text : texts) {
+            count += text.loaded().size();
+        }
+        placed = new IdentityHashMap<>(count); // sized once: growing it to 20,000 rehashes every entry several times
         kept = new ArrayList<>(texts.size());
         positions = null;
-        List<Resource> resources = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
+        List<Resource> resources = new ArrayList<>(count);
+        List<String> keys = new ArrayList<>(count);
         for (ReadText text : texts) {
             Kept k = new Kept(text);
             if (!place(k)) {

@@ -34,6 +34,8 @@ final class MappingReader {
     private final Findings findings;
     // The mapping's entries by key, in the order written, each marked once an accessor asks for it.
     private final Map<String, Entry> entries;
+    // The path of the key the last take found a value for: set by take, read by its caller straight after.
+    private FieldPath takenAt;
 
     /** One key's entry, and whether an accessor has read it (what {@link #finish} reports as unknown is not). */
     private static final class Entry {
@@ -106,7 +108,8 @@ final class MappingReader {
     }
 
     public Optional<String> string(String key) {
-        return take(key).flatMap(n -> Scalars.string(n, path.field(key), findings));
+        Node n = take(key);
+        return n == null ? Optional.empty() : Scalars.string(n, takenAt, findings);
     }
 
     /** A required string; reports "required" when absent. */
@@ -118,16 +121,17 @@ final class MappingReader {
     }
 
     public Optional<Long> integer(String key, long min, long max) {
-        return take(key).flatMap(n -> Scalars.integer(n, path.field(key), findings, min, max));
+        Node n = take(key);
+        return n == null ? Optional.empty() : Scalars.integer(n, takenAt, findings, min, max);
     }
 
     /** A port number, 1..65535, with Istio's wording for one out of range. */
     public OptionalInt port(String key) {
-        Optional<Node> value = take(key);
-        if (value.isEmpty()) {
+        Node value = take(key);
+        if (value == null) {
             return OptionalInt.empty();
         }
-        Optional<Long> number = Scalars.integer(value.get(), path.field(key), findings, Long.MIN_VALUE, Long.MAX_VALUE);
+        Optional<Long> number = Scalars.integer(value, takenAt, findings, Long.MIN_VALUE, Long.MAX_VALUE);
         if (number.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -139,11 +143,13 @@ final class MappingReader {
     }
 
     public Optional<Boolean> bool(String key) {
-        return take(key).flatMap(n -> Scalars.bool(n, path.field(key), findings));
+        Node n = take(key);
+        return n == null ? Optional.empty() : Scalars.bool(n, takenAt, findings);
     }
 
     public Optional<Duration> duration(String key, boolean atLeastOneMillisecond) {
-        return take(key).flatMap(n -> Scalars.duration(n, path.field(key), findings, atLeastOneMillisecond));
+        Node n = take(key);
+        return n == null ? Optional.empty() : Scalars.duration(n, takenAt, findings, atLeastOneMillisecond);
     }
 
     /** An enum written by its constant name, exactly (Istio's enums are case-sensitive). */
@@ -172,7 +178,8 @@ final class MappingReader {
 
     /** A nested mapping, read by {@code body}; its unknown keys are reported when {@code body} returns. */
     public <T> Optional<T> object(String key, Function<MappingReader, T> body) {
-        return take(key).flatMap(n -> MappingReader.of(n, path.field(key), findings)).map(r -> r.read(body));
+        Node n = take(key);
+        return n == null ? Optional.empty() : MappingReader.of(n, takenAt, findings).map(r -> r.read(body));
     }
 
     /** A list of mappings, each read by {@code body}. */
@@ -182,7 +189,8 @@ final class MappingReader {
 
     /** A field Tollgate accepts but does not use: checked against {@code shape}, kept as plain values. */
     public Optional<Object> raw(String key, Shape shape) {
-        return take(key).flatMap(n -> new ShapeReader(findings).read(n, path.field(key), shape));
+        Node n = take(key);
+        return n == null ? Optional.empty() : new ShapeReader(findings).read(n, takenAt, shape);
     }
 
     /** Fields that are accepted and dropped: server-set metadata, {@code status}. */
@@ -221,15 +229,20 @@ final class MappingReader {
         return result;
     }
 
-    private Optional<Node> take(String key) {
+    /**
+     * Consumes {@code key} and records where it was written; its value, or null when absent or null. When there is
+     * a value, {@link #takenAt} is its path (made once, for the record and for the caller's diagnostics).
+     */
+    private Node take(String key) {
         Entry entry = entries.get(key);
         if (entry == null) {
-            return Optional.empty();
+            return null;
         }
         entry.consumed = true;
         NodeTuple tuple = entry.tuple;
-        findings.written(path.field(key), Scalars.locate(tuple.getKeyNode()));
-        return Scalars.isNull(tuple.getValueNode()) ? Optional.empty() : Optional.of(tuple.getValueNode());
+        takenAt = path.field(key);
+        findings.written(takenAt, Scalars.locate(tuple.getKeyNode()));
+        return Scalars.isNull(tuple.getValueNode()) ? null : tuple.getValueNode();
     }
 
     /** Reads a YAML node at a path into an element, reporting its own problems; empty when it could not. */
@@ -239,17 +252,19 @@ final class MappingReader {
     }
 
     private <T> List<T> list(String key, ElementReader<T> element) {
-        Optional<Node> value = take(key);
-        if (value.isEmpty()) {
+        Node value = take(key);
+        if (value == null) {
             return List.of();
         }
-        if (!(value.get() instanceof SequenceNode sequence)) {
-            return Scalars.<List<T>>wrongType(value.get(), path.field(key), findings, "a list").orElse(List.of());
+        FieldPath at = takenAt;
+        if (!(value instanceof SequenceNode sequence)) {
+            return Scalars.<List<T>>wrongType(value, at, findings, "a list").orElse(List.of());
         }
-        List<T> out = new ArrayList<>();
-        for (int i = 0; i < sequence.getValue().size(); i++) {
-            Node item = sequence.getValue().get(i);
-            FieldPath itemPath = path.field(key).index(i);
+        List<Node> items = sequence.getValue();
+        List<T> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            FieldPath itemPath = at.index(i);
             findings.written(itemPath, Scalars.locate(item));
             element.read(item, itemPath).ifPresent(out::add);
         }
@@ -257,7 +272,8 @@ final class MappingReader {
     }
 
     private <T> Map<String, T> map(String key, ElementReader<T> element) {
-        Optional<MappingReader> nested = take(key).flatMap(n -> MappingReader.of(n, path.field(key), findings));
+        Node value = take(key);
+        Optional<MappingReader> nested = value == null ? Optional.empty() : MappingReader.of(value, takenAt, findings);
         if (nested.isEmpty()) {
             return Map.of();
         }

@@ -59,7 +59,7 @@ public final class CrossReferenceIndex {
     };
     // Key (kind and namespace/name) -> every resource with it, first defined first: the first is the original, the
     // others duplicates. Gateways are looked up here too.
-    private final Map<String, List<Resource>> byKey = new HashMap<>();
+    private final Map<String, List<Resource>> byKey;
     private final Map<String, List<DestinationRule>> rulesByHost = new HashMap<>();
     // Namespace -> how many resources make it known (declare it, or live in it).
     private final Map<String, Integer> known = new HashMap<>();
@@ -68,7 +68,18 @@ public final class CrossReferenceIndex {
     private final Map<String, Set<Resource>> gatewayReaders = new HashMap<>();
     private final Map<String, Set<Resource>> hostReaders = new HashMap<>();
     private final Map<String, Set<Resource>> namespaceReaders = new HashMap<>();
-    private final Set<Resource> namespaceReading = identitySet();
+    private final Set<Resource> namespaceReading;
+
+    /** An empty index, to be filled by {@link #add}. */
+    public CrossReferenceIndex() {
+        this(0);
+    }
+
+    /** Sized for {@code expected} resources: a whole set indexed at once grows no table on the way. */
+    private CrossReferenceIndex(int expected) {
+        byKey = HashMap.newHashMap(expected);
+        namespaceReading = Collections.newSetFromMap(new IdentityHashMap<>(expected));
+    }
 
     /** The index of {@code resources}, each list in the order given (the first of a name is the original). */
     public static CrossReferenceIndex of(List<Resource> resources) {
@@ -77,7 +88,7 @@ public final class CrossReferenceIndex {
 
     /** {@link #of(List)}, given each resource's {@link #key} (which a caller can make off this thread). */
     public static CrossReferenceIndex of(List<Resource> resources, List<String> keys) {
-        CrossReferenceIndex index = new CrossReferenceIndex();
+        CrossReferenceIndex index = new CrossReferenceIndex(resources.size());
         for (int i = 0; i < resources.size(); i++) {
             // In order: each goes last; and nobody asks what it affects.
             index.insert(resources.get(i), keys.get(i), (a, b) -> -1, null);
