@@ -122,19 +122,25 @@ public final class DnsNames {
 
     /** Istio ValidateDNS1123Labels: every label valid, the top-level one not all digits, a final dot allowed. */
     private static Optional<String> labelsProblem(String domain) {
-        String[] parts = domain.split("\\.", -1);
-        String top = parts[parts.length - 1];
+        // Label by label in place (no split into strings): this runs for every host of every resource loaded.
+        String top = domain.substring(domain.lastIndexOf('.') + 1);
         if (!top.isEmpty() && allDigits(top)) {
             return Optional.of("domain name \"" + domain + "\" invalid (top level domain \"" + top + "\" cannot be all-numeric)");
         }
-        for (int i = 0; i < parts.length; i++) {
-            if (i == parts.length - 1 && parts[i].isEmpty()) {
+        int from = 0;
+        while (true) {
+            int dot = domain.indexOf('.', from);
+            int to = dot < 0 ? domain.length() : dot;
+            if (dot < 0 && from == to) {
+                return Optional.empty(); // a final dot: the name is fully qualified
+            }
+            if (to - from > 63 || !isLabel(domain, from, to, Letters.ANY_CASE)) {
+                return Optional.of("domain name \"" + domain + "\" invalid (label \"" + domain.substring(from, to) + "\" invalid)");
+            }
+            if (dot < 0) {
                 return Optional.empty();
             }
-            if (!isLabel(parts[i])) {
-                return Optional.of("domain name \"" + domain + "\" invalid (label \"" + parts[i] + "\" invalid)");
-            }
+            from = dot + 1;
         }
-        return Optional.empty();
     }
 }
