@@ -32,36 +32,25 @@ final class MappingReader {
     private final MappingNode node;
     private final FieldPath path;
     private final Findings findings;
-    // The mapping's entries by key, in the order written, each marked once an accessor asks for it.
-    private final Map<String, Entry> entries;
+    private final MappingEntries entries;
     // The path of the key the last take found a value for: set by take, read by its caller straight after.
     private FieldPath takenAt;
-
-    /** One key's entry, and whether an accessor has read it (what {@link #finish} reports as unknown is not). */
-    private static final class Entry {
-        final NodeTuple tuple;
-        boolean consumed;
-
-        Entry(NodeTuple tuple) {
-            this.tuple = tuple;
-        }
-    }
 
     private MappingReader(MappingNode node, FieldPath path, Findings findings) {
         this.node = node;
         this.path = path;
         this.findings = findings;
         List<NodeTuple> tuples = node.getValue();
-        this.entries = LinkedHashMap.newLinkedHashMap(tuples.size());
+        this.entries = new MappingEntries(tuples.size());
         for (NodeTuple tuple : tuples) {
             String key = Scalars.stringOrNull(tuple.getKeyNode(), path, findings);
             if (key == null) {
                 continue;
             }
-            Entry first = entries.putIfAbsent(key, new Entry(tuple));
+            NodeTuple first = entries.addIfAbsent(key, tuple);
             if (first != null) {
                 findings.add(Severity.ERROR, Scalars.locate(tuple.getKeyNode()), path.field(key),
-                        "duplicate field (first written on line " + Scalars.locate(first.tuple.getKeyNode()).line() + ")");
+                        "duplicate field (first written on line " + Scalars.locate(first.getKeyNode()).line() + ")");
             }
         }
     }
@@ -97,14 +86,14 @@ final class MappingReader {
 
     /** True when the key is written with a non-null value; does not consume it. */
     public boolean has(String key) {
-        Entry entry = entries.get(key);
-        return entry != null && !Scalars.isNull(entry.tuple.getValueNode());
+        int at = entries.find(key);
+        return at >= 0 && !Scalars.isNull(entries.tuple(at).getValueNode());
     }
 
     /** True when the key is written as an empty list ({@code from: []}), which Istio reads as absent. */
     public boolean isEmptyList(String key) {
-        Entry entry = entries.get(key);
-        return entry != null && entry.tuple.getValueNode() instanceof SequenceNode s && s.getValue().isEmpty();
+        int at = entries.find(key);
+        return at >= 0 && entries.tuple(at).getValueNode() instanceof SequenceNode s && s.getValue().isEmpty();
     }
 
     public Optional<String> string(String key) {
@@ -211,10 +200,10 @@ final class MappingReader {
 
     /** Reports every key nobody read as unknown. Called by {@link #object}/{@link #objects}; the loader calls it for a document root. */
     public void finish() {
-        for (Map.Entry<String, Entry> e : entries.entrySet()) {
-            if (!e.getValue().consumed) {
-                findings.add(Severity.ERROR, Scalars.locate(e.getValue().tuple.getKeyNode()), path.field(e.getKey()),
-                        "unknown field \"" + e.getKey() + "\"");
+        for (int i = 0; i < entries.size(); i++) {
+            if (!entries.consumed(i)) {
+                findings.add(Severity.ERROR, Scalars.locate(entries.tuple(i).getKeyNode()), path.field(entries.key(i)),
+                        "unknown field \"" + entries.key(i) + "\"");
             }
         }
     }
@@ -234,12 +223,12 @@ final class MappingReader {
      * a value, {@link #takenAt} is its path (made once, for the record and for the caller's diagnostics).
      */
     private Node take(String key) {
-        Entry entry = entries.get(key);
-        if (entry == null) {
+        int at = entries.find(key);
+        if (at < 0) {
             return null;
         }
-        entry.consumed = true;
-        NodeTuple tuple = entry.tuple;
+        entries.consume(at);
+        NodeTuple tuple = entries.tuple(at);
         takenAt = path.field(key);
         findings.written(takenAt, Scalars.locate(tuple.getKeyNode()));
         return Scalars.isNull(tuple.getValueNode()) ? null : tuple.getValueNode();
@@ -278,13 +267,15 @@ final class MappingReader {
             return Map.of();
         }
         MappingReader reader = nested.get();
-        Map<String, T> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Entry> e : reader.entries.entrySet()) {
-            e.getValue().consumed = true;
-            FieldPath entryPath = reader.path.field(e.getKey());
-            findings.written(entryPath, Scalars.locate(e.getValue().tuple.getKeyNode()));
-            Node valueNode = e.getValue().tuple.getValueNode();
-            element.read(valueNode, entryPath).ifPresent(v -> out.put(e.getKey(), v));
+        MappingEntries entries = reader.entries;
+        Map<String, T> out = LinkedHashMap.newLinkedHashMap(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            entries.consume(i);
+            String entryKey = entries.key(i);
+            FieldPath entryPath = reader.path.field(entryKey);
+            findings.written(entryPath, Scalars.locate(entries.tuple(i).getKeyNode()));
+            Node valueNode = entries.tuple(i).getValueNode();
+            element.read(valueNode, entryPath).ifPresent(v -> out.put(entryKey, v));
         }
         return out;
     }
