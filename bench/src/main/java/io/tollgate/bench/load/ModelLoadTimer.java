@@ -44,7 +44,9 @@ public final class ModelLoadTimer {
         SourceText mesh = new SourceText(root.resolve("mesh-config.yaml").toString(),
                 Files.readString(root.resolve("mesh-config.yaml")));
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<Object> kept = new ArrayList<>(); // the last load's readings and result, as a control plane keeps them
         for (int i = 0; i < loads; i++) {
+            kept.clear();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             List<ReadText> read = readAll(files, texts);
@@ -56,7 +58,13 @@ public final class ModelLoadTimer {
                             + "%d diagnostics%n", i, (t1 - t0) / 1_000_000, (cpu1 - cpu0) / 1_000_000,
                     (tRead - t0) / 1_000_000, (t1 - tRead) / 1_000_000, result.resources().all().size(),
                     result.diagnostics().size());
+            kept.add(read);
+            kept.add(result);
         }
+        System.gc();
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        System.out.printf("heap in use after the last load and a GC, its readings kept: %.1f MB (%d objects kept)%n",
+                heap.getUsed() / 1e6, kept.size());
     }
 
     /** Every document of every file read on its own, on all cores, as the control plane's first validation does. */
