@@ -67,13 +67,20 @@ final class AuthorizationPolicyParser {
     private static Rule rule(MappingReader m) {
         warnEmptyList(m, "from", "every source");
         warnEmptyList(m, "to", "every operation");
-        List<Source> from = m.objects("from", f -> section(f, "source", AuthorizationPolicyParser::source)).stream()
-                .flatMap(Optional::stream).toList();
-        List<Operation> to = m.objects("to", t -> section(t, "operation", AuthorizationPolicyParser::operation)).stream()
-                .flatMap(Optional::stream).toList();
+        List<Source> from = present(m.objects("from", f -> section(f, "source", AuthorizationPolicyParser::source)));
+        List<Operation> to = present(m.objects("to", t -> section(t, "operation", AuthorizationPolicyParser::operation)));
         List<Condition> when = m.objects("when", c -> new Condition(c.requiredString("key").orElse(""),
                 c.strings("values"), c.strings("notValues"), c.location()));
         return new Rule(from, to, when, m.location());
+    }
+
+    /** The values present, in order (a loop, not a stream: this runs for every rule of every policy). */
+    private static <T> List<T> present(List<Optional<T>> values) {
+        List<T> out = new ArrayList<>(values.size());
+        for (Optional<T> value : values) {
+            value.ifPresent(out::add);
+        }
+        return out;
     }
 
     /** {@code from[i]} must hold {@code source}, {@code to[i]} must hold {@code operation} (Istio: "must not be nil"). */

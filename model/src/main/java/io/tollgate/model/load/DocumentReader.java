@@ -9,6 +9,7 @@ import io.tollgate.model.networking.ServiceEntry;
 import io.tollgate.model.networking.VirtualService;
 import io.tollgate.model.security.AuthorizationPolicy;
 import io.tollgate.model.validation.AuthorizationPolicyValidator;
+import io.tollgate.model.validation.CrossReferenceIndex;
 import io.tollgate.model.validation.DestinationRuleValidator;
 import io.tollgate.model.validation.FieldPath;
 import io.tollgate.model.validation.Findings;
@@ -31,8 +32,14 @@ import java.util.function.Function;
  * document it is given; single-threaded, one per load.
  */
 final class DocumentReader {
-    /** A resource and the findings about it (which know where each of its fields was written). */
-    record Loaded(Resource resource, Findings findings) {
+    /**
+     * A resource, the findings about it (which know where each of its fields was written), and its
+     * {@link CrossReferenceIndex#key}, made here because reading runs in parallel and combining does not.
+     */
+    record Loaded(Resource resource, Findings findings, String key) {
+        Loaded(Resource resource, Findings findings) {
+            this(resource, findings, CrossReferenceIndex.key(resource));
+        }
     }
 
     private final List<Loaded> loaded = new ArrayList<>();

@@ -51,14 +51,16 @@ public final class IncrementalCombine {
     /** A resource, its place, what reading found, and its diagnostics as combined (re-checks replace the last two). */
     private static final class Placed {
         final Resource resource;
+        final String key; // the resource's CrossReferenceIndex.key
         final Kept text;
         final int index;
         final Findings read;
         List<Diagnostic> diagnostics; // null when none, so that assembling the result skips it with one test
         boolean errors;
 
-        Placed(Resource resource, Kept text, int index, Findings read) {
+        Placed(Resource resource, String key, Kept text, int index, Findings read) {
             this.resource = resource;
+            this.key = key;
             this.text = text;
             this.index = index;
             this.read = read;
@@ -127,7 +129,7 @@ public final class IncrementalCombine {
         for (Kept gone : left) {
             for (Placed p : gone.resources()) {
                 placed.remove(p.resource);
-                index.remove(p.resource, affected);
+                index.remove(p.resource, p.key, affected);
             }
         }
         kept = Arrays.asList(next);
@@ -138,7 +140,7 @@ public final class IncrementalCombine {
             if (!place(text)) {
                 return false; // listed twice: the caller starts afresh, which finds it too
             }
-            text.resources().forEach(p -> index.add(p.resource, order, affected));
+            text.resources().forEach(p -> index.add(p.resource, p.key, order, affected));
         }
         for (Resource r : affected) {
             Placed p = placed.get(r);
@@ -160,19 +162,27 @@ public final class IncrementalCombine {
         }
         meshText = meshConfig;
         meshDiagnostics = List.copyOf(diagnostics);
-        placed = new IdentityHashMap<>();
+        int count = 0;
+        for (ReadText text : texts) {
+            count += text.loaded().size();
+        }
+        placed = new IdentityHashMap<>(count); // sized once: growing it to 20,000 rehashes every entry several times
         kept = new ArrayList<>(texts.size());
         positions = null;
-        List<Resource> resources = new ArrayList<>();
+        List<Resource> resources = new ArrayList<>(count);
+        List<String> keys = new ArrayList<>(count);
         for (ReadText text : texts) {
             Kept k = new Kept(text);
             if (!place(k)) {
                 return false;
             }
             kept.add(k);
-            k.resources().forEach(p -> resources.add(p.resource));
+            for (Placed p : k.resources()) {
+                resources.add(p.resource);
+                keys.add(p.key);
+            }
         }
-        index = CrossReferenceIndex.of(resources);
+        index = CrossReferenceIndex.of(resources, keys);
         kept.forEach(k -> k.resources().forEach(this::check));
         return true;
     }
@@ -181,7 +191,8 @@ public final class IncrementalCombine {
     private boolean place(Kept text) {
         List<DocumentReader.Loaded> loaded = text.text().loaded();
         for (int i = 0; i < loaded.size(); i++) {
-            Placed p = new Placed(loaded.get(i).resource(), text, i, loaded.get(i).findings());
+            DocumentReader.Loaded l = loaded.get(i);
+            Placed p = new Placed(l.resource(), l.key(), text, i, l.findings());
             if (placed.putIfAbsent(p.resource, p) != null) {
                 return false;
             }
@@ -193,10 +204,14 @@ public final class IncrementalCombine {
     /** Makes {@code p}'s combined diagnostics again: a copy of what reading found, plus what the index says. */
     private void check(Placed p) {
         Findings[] copy = new Findings[1];
-        index.check(p.resource, mesh, r -> copy[0] == null ? copy[0] = p.read.copy() : copy[0]);
+        index.check(p.resource, p.key, mesh, r -> copy[0] == null ? copy[0] = p.read.copy() : copy[0]);
         Findings combined = copy[0] == null ? p.read : copy[0];
-        List<Diagnostic> diagnostics = combined.diagnostics();
-        p.diagnostics = diagnostics.isEmpty() ? null : diagnostics;
+        if (combined.isEmpty()) { // most resources: no list to copy, no errors to look for
+            p.diagnostics = null;
+            p.errors = false;
+            return;
+        }
+        p.diagnostics = combined.diagnostics();
         p.errors = combined.hasErrors();
     }
 

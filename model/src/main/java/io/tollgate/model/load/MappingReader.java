@@ -14,13 +14,11 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,24 +32,26 @@ final class MappingReader {
     private final MappingNode node;
     private final FieldPath path;
     private final Findings findings;
-    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
-    private final Set<String> consumed = new HashSet<>();
+    private final MappingEntries entries;
+    // The path of the key the last take found a value for: set by take, read by its caller straight after.
+    private FieldPath takenAt;
 
     private MappingReader(MappingNode node, FieldPath path, Findings findings) {
         this.node = node;
         this.path = path;
         this.findings = findings;
-        for (NodeTuple tuple : node.getValue()) {
-            Optional<String> key = Scalars.string(tuple.getKeyNode(), path, findings);
-            if (key.isEmpty()) {
+        List<NodeTuple> tuples = node.getValue();
+        this.entries = new MappingEntries(tuples.size());
+        for (NodeTuple tuple : tuples) {
+            String key = Scalars.stringOrNull(tuple.getKeyNode(), path, findings);
+            if (key == null) {
                 continue;
             }
-            if (entries.containsKey(key.get())) {
-                findings.add(Severity.ERROR, Scalars.locate(tuple.getKeyNode()), path.field(key.get()),
-                        "duplicate field (first written on line " + Scalars.locate(entries.get(key.get()).getKeyNode()).line() + ")");
-                continue;
+            NodeTuple first = entries.addIfAbsent(key, tuple);
+            if (first != null) {
+                findings.add(Severity.ERROR, Scalars.locate(tuple.getKeyNode()), path.field(key),
+                        "duplicate field (first written on line " + Scalars.locate(first.getKeyNode()).line() + ")");
             }
-            entries.put(key.get(), tuple);
         }
     }
 
@@ -86,18 +86,19 @@ final class MappingReader {
 
     /** True when the key is written with a non-null value; does not consume it. */
     public boolean has(String key) {
-        NodeTuple tuple = entries.get(key);
-        return tuple != null && !Scalars.isNull(tuple.getValueNode());
+        int at = entries.find(key);
+        return at >= 0 && !Scalars.isNull(entries.tuple(at).getValueNode());
     }
 
     /** True when the key is written as an empty list ({@code from: []}), which Istio reads as absent. */
     public boolean isEmptyList(String key) {
-        NodeTuple tuple = entries.get(key);
-        return tuple != null && tuple.getValueNode() instanceof SequenceNode s && s.getValue().isEmpty();
+        int at = entries.find(key);
+        return at >= 0 && entries.tuple(at).getValueNode() instanceof SequenceNode s && s.getValue().isEmpty();
     }
 
     public Optional<String> string(String key) {
-        return take(key).flatMap(n -> Scalars.string(n, path.field(key), findings));
+        Node n = take(key);
+        return n == null ? Optional.empty() : Scalars.string(n, takenAt, findings);
     }
 
     /** A required string; reports "required" when absent. */
@@ -109,16 +110,17 @@ final class MappingReader {
     }
 
     public Optional<Long> integer(String key, long min, long max) {
-        return take(key).flatMap(n -> Scalars.integer(n, path.field(key), findings, min, max));
+        Node n = take(key);
+        return n == null ? Optional.empty() : Scalars.integer(n, takenAt, findings, min, max);
     }
 
     /** A port number, 1..65535, with Istio's wording for one out of range. */
     public OptionalInt port(String key) {
-        Optional<Node> value = take(key);
-        if (value.isEmpty()) {
+        Node value = take(key);
+        if (value == null) {
             return OptionalInt.empty();
         }
-        Optional<Long> number = Scalars.integer(value.get(), path.field(key), findings, Long.MIN_VALUE, Long.MAX_VALUE);
+        Optional<Long> number = Scalars.integer(value, takenAt, findings, Long.MIN_VALUE, Long.MAX_VALUE);
         if (number.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -130,11 +132,13 @@ final class MappingReader {
     }
 
     public Optional<Boolean> bool(String key) {
-        return take(key).flatMap(n -> Scalars.bool(n, path.field(key), findings));
+        Node n = take(key);
+        return n == null ? Optional.empty() : Scalars.bool(n, takenAt, findings);
     }
 
     public Optional<Duration> duration(String key, boolean atLeastOneMillisecond) {
-        return take(key).flatMap(n -> Scalars.duration(n, path.field(key), findings, atLeastOneMillisecond));
+        Node n = take(key);
+        return n == null ? Optional.empty() : Scalars.duration(n, takenAt, findings, atLeastOneMillisecond);
     }
 
     /** An enum written by its constant name, exactly (Istio's enums are case-sensitive). */
@@ -163,7 +167,8 @@ final class MappingReader {
 
     /** A nested mapping, read by {@code body}; its unknown keys are reported when {@code body} returns. */
     public <T> Optional<T> object(String key, Function<MappingReader, T> body) {
-        return take(key).flatMap(n -> MappingReader.of(n, path.field(key), findings)).map(r -> r.read(body));
+        Node n = take(key);
+        return n == null ? Optional.empty() : MappingReader.of(n, takenAt, findings).map(r -> r.read(body));
     }
 
     /** A list of mappings, each read by {@code body}. */
@@ -173,7 +178,8 @@ final class MappingReader {
 
     /** A field Tollgate accepts but does not use: checked against {@code shape}, kept as plain values. */
     public Optional<Object> raw(String key, Shape shape) {
-        return take(key).flatMap(n -> new ShapeReader(findings).read(n, path.field(key), shape));
+        Node n = take(key);
+        return n == null ? Optional.empty() : new ShapeReader(findings).read(n, takenAt, shape);
     }
 
     /** Fields that are accepted and dropped: server-set metadata, {@code status}. */
@@ -194,10 +200,10 @@ final class MappingReader {
 
     /** Reports every key nobody read as unknown. Called by {@link #object}/{@link #objects}; the loader calls it for a document root. */
     public void finish() {
-        for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-            if (!consumed.contains(e.getKey())) {
-                findings.add(Severity.ERROR, Scalars.locate(e.getValue().getKeyNode()), path.field(e.getKey()),
-                        "unknown field \"" + e.getKey() + "\"");
+        for (int i = 0; i < entries.size(); i++) {
+            if (!entries.consumed(i)) {
+                findings.add(Severity.ERROR, Scalars.locate(entries.tuple(i).getKeyNode()), path.field(entries.key(i)),
+                        "unknown field \"" + entries.key(i) + "\"");
             }
         }
     }
@@ -212,14 +218,20 @@ final class MappingReader {
         return result;
     }
 
-    private Optional<Node> take(String key) {
-        consumed.add(key);
-        NodeTuple tuple = entries.get(key);
-        if (tuple == null) {
-            return Optional.empty();
+    /**
+     * Consumes {@code key} and records where it was written; its value, or null when absent or null. When there is
+     * a value, {@link #takenAt} is its path (made once, for the record and for the caller's diagnostics).
+     */
+    private Node take(String key) {
+        int at = entries.find(key);
+        if (at < 0) {
+            return null;
         }
-        findings.written(path.field(key), Scalars.locate(tuple.getKeyNode()));
-        return Scalars.isNull(tuple.getValueNode()) ? Optional.empty() : Optional.of(tuple.getValueNode());
+        entries.consume(at);
+        NodeTuple tuple = entries.tuple(at);
+        takenAt = path.field(key);
+        findings.written(takenAt, Scalars.locate(tuple.getKeyNode()));
+        return Scalars.isNull(tuple.getValueNode()) ? null : tuple.getValueNode();
     }
 
     /** Reads a YAML node at a path into an element, reporting its own problems; empty when it could not. */
@@ -229,17 +241,19 @@ final class MappingReader {
     }
 
     private <T> List<T> list(String key, ElementReader<T> element) {
-        Optional<Node> value = take(key);
-        if (value.isEmpty()) {
+        Node value = take(key);
+        if (value == null) {
             return List.of();
         }
-        if (!(value.get() instanceof SequenceNode sequence)) {
-            return Scalars.<List<T>>wrongType(value.get(), path.field(key), findings, "a list").orElse(List.of());
+        FieldPath at = takenAt;
+        if (!(value instanceof SequenceNode sequence)) {
+            return Scalars.<List<T>>wrongType(value, at, findings, "a list").orElse(List.of());
         }
-        List<T> out = new ArrayList<>();
-        for (int i = 0; i < sequence.getValue().size(); i++) {
-            Node item = sequence.getValue().get(i);
-            FieldPath itemPath = path.field(key).index(i);
+        List<Node> items = sequence.getValue();
+        List<T> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            FieldPath itemPath = at.index(i);
             findings.written(itemPath, Scalars.locate(item));
             element.read(item, itemPath).ifPresent(out::add);
         }
@@ -247,18 +261,21 @@ final class MappingReader {
     }
 
     private <T> Map<String, T> map(String key, ElementReader<T> element) {
-        Optional<MappingReader> nested = take(key).flatMap(n -> MappingReader.of(n, path.field(key), findings));
+        Node value = take(key);
+        Optional<MappingReader> nested = value == null ? Optional.empty() : MappingReader.of(value, takenAt, findings);
         if (nested.isEmpty()) {
             return Map.of();
         }
         MappingReader reader = nested.get();
-        Map<String, T> out = new LinkedHashMap<>();
-        for (Map.Entry<String, NodeTuple> e : reader.entries.entrySet()) {
-            reader.consumed.add(e.getKey());
-            FieldPath entryPath = reader.path.field(e.getKey());
-            findings.written(entryPath, Scalars.locate(e.getValue().getKeyNode()));
-            Node valueNode = e.getValue().getValueNode();
-            element.read(valueNode, entryPath).ifPresent(v -> out.put(e.getKey(), v));
+        MappingEntries entries = reader.entries;
+        Map<String, T> out = LinkedHashMap.newLinkedHashMap(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            entries.consume(i);
+            String entryKey = entries.key(i);
+            FieldPath entryPath = reader.path.field(entryKey);
+            findings.written(entryPath, Scalars.locate(entries.tuple(i).getKeyNode()));
+            Node valueNode = entries.tuple(i).getValueNode();
+            element.read(valueNode, entryPath).ifPresent(v -> out.put(entryKey, v));
         }
         return out;
     }

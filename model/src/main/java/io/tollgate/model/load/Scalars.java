@@ -28,15 +28,27 @@ final class Scalars {
         return new SourceLocation(mark.getName(), mark.getLine() + 1);
     }
 
+    // Tags are compared by reference first: the composers tag nodes with the library's constants, so the equals
+    // below runs only for a tag written out in the text.
+
     static boolean isNull(Node node) {
-        return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+        return node instanceof ScalarNode s && (s.getTag() == Tag.NULL || s.getTag().equals(Tag.NULL));
     }
 
     static Optional<String> string(Node node, FieldPath path, Findings findings) {
-        if (node instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
+        if (node instanceof ScalarNode s && (s.getTag() == Tag.STR || s.getTag().equals(Tag.STR))) {
             return Optional.of(s.getValue());
         }
         return wrongType(node, path, findings, "a string");
+    }
+
+    /** {@link #string}, without the Optional: null when the node is not a string (which is reported). */
+    static String stringOrNull(Node node, FieldPath path, Findings findings) {
+        if (node instanceof ScalarNode s && (s.getTag() == Tag.STR || s.getTag().equals(Tag.STR))) {
+            return s.getValue();
+        }
+        wrongType(node, path, findings, "a string");
+        return null;
     }
 
     static Optional<Long> integer(Node node, FieldPath path, Findings findings, long min, long max) {

@@ -29,6 +29,9 @@ final class YamlLineScanner {
     private final String name;
     private final ScalarResolver resolver;
     private final char[] text;
+    // The same text as given: a scalar is cut from it (a copy of its bytes) rather than made from the chars (a check
+    // of every char for whether it fits in a byte).
+    private final String source;
     private int lineNo = -1;
     private int lineStart;
     private int lineEnd;
@@ -43,6 +46,7 @@ final class YamlLineScanner {
         this.name = name;
         this.resolver = resolver;
         this.text = text.toCharArray();
+        this.source = text;
     }
 
     /** Moves to the next line that is not blank or only a comment; false at the end of the text. */
@@ -51,6 +55,15 @@ final class YamlLineScanner {
             return false;
         }
         while (nextLine < text.length) {
+            // Empty lines in a run, without reading each: the control plane pads every document it cuts out of a file
+            // with one per line above it, so that diagnostics name the file's lines (hundreds a document).
+            while (nextLine < text.length && text[nextLine] == '\n') {
+                nextLine++;
+                lineNo++;
+            }
+            if (nextLine == text.length) {
+                break;
+            }
             readLine();
             if (content < lineEnd && text[content] != '#') {
                 return true;
@@ -231,7 +244,7 @@ final class YamlLineScanner {
 
     /** The plain scalar from {@code from} to {@code to} on the current line, typed by the core schema. */
     ScalarNode plain(int from, int to) {
-        String value = new String(text, from, to - from);
+        String value = source.substring(from, to);
         return new ScalarNode(resolver.resolve(value, true), true, value, ScalarStyle.PLAIN, markAt(from), NO_END);
     }
 

@@ -59,7 +59,7 @@ public final class CrossReferenceIndex {
     };
     // Key (kind and namespace/name) -> every resource with it, first defined first: the first is the original, the
     // others duplicates. Gateways are looked up here too.
-    private final Map<String, List<Resource>> byKey = new HashMap<>();
+    private final Map<String, List<Resource>> byKey;
     private final Map<String, List<DestinationRule>> rulesByHost = new HashMap<>();
     // Namespace -> how many resources make it known (declare it, or live in it).
     private final Map<String, Integer> known = new HashMap<>();
@@ -68,15 +68,40 @@ public final class CrossReferenceIndex {
     private final Map<String, Set<Resource>> gatewayReaders = new HashMap<>();
     private final Map<String, Set<Resource>> hostReaders = new HashMap<>();
     private final Map<String, Set<Resource>> namespaceReaders = new HashMap<>();
-    private final Set<Resource> namespaceReading = identitySet();
+    private final Set<Resource> namespaceReading;
+
+    /** An empty index, to be filled by {@link #add}. */
+    public CrossReferenceIndex() {
+        this(0);
+    }
+
+    /** Sized for {@code expected} resources: a whole set indexed at once grows no table on the way. */
+    private CrossReferenceIndex(int expected) {
+        byKey = HashMap.newHashMap(expected);
+        namespaceReading = Collections.newSetFromMap(new IdentityHashMap<>(expected));
+    }
 
     /** The index of {@code resources}, each list in the order given (the first of a name is the original). */
     public static CrossReferenceIndex of(List<Resource> resources) {
-        CrossReferenceIndex index = new CrossReferenceIndex();
-        for (Resource r : resources) {
-            index.insert(r, (a, b) -> -1, null); // in order: each goes last; and nobody asks what it affects
+        return of(resources, resources.stream().map(CrossReferenceIndex::key).toList());
+    }
+
+    /** {@link #of(List)}, given each resource's {@link #key} (which a caller can make off this thread). */
+    public static CrossReferenceIndex of(List<Resource> resources, List<String> keys) {
+        CrossReferenceIndex index = new CrossReferenceIndex(resources.size());
+        for (int i = 0; i < resources.size(); i++) {
+            // In order: each goes last; and nobody asks what it affects.
+            index.insert(resources.get(i), keys.get(i), (a, b) -> -1, null);
         }
         return index;
+    }
+
+    /**
+     * What the index files {@code r} under: its kind and {@code namespace/name} (two resources with the same key are
+     * an original and its duplicates). A string made per resource: a caller holding many can make them once.
+     */
+    public static String key(Resource r) {
+        return r.kind() + " " + r.meta().namespace() + "/" + r.meta().name();
     }
 
     /**
@@ -85,13 +110,16 @@ public final class CrossReferenceIndex {
      *
      * @param order the order of the set the resource joins (which decides which of two equal names is the original)
      */
-    public void add(Resource resource, Comparator<Resource> order, Set<Resource> affected) {
-        insert(resource, order, affected);
+    public void add(Resource resource, String key, Comparator<Resource> order, Set<Resource> affected) {
+        insert(resource, key, order, affected);
     }
 
-    /** @param affected null when nobody asks (a whole set indexed at once is checked whole) */
-    private void insert(Resource resource, Comparator<Resource> order, Set<Resource> affected) {
-        List<Resource> same = byKey.computeIfAbsent(key(resource), k -> new ArrayList<>(1));
+    /**
+     * @param key      {@code resource}'s {@link #key}
+     * @param affected null when nobody asks (a whole set indexed at once is checked whole)
+     */
+    private void insert(Resource resource, String key, Comparator<Resource> order, Set<Resource> affected) {
+        List<Resource> same = byKey.computeIfAbsent(key, k -> new ArrayList<>(1));
         int at = same.size();
         while (at > 0 && order.compare(same.get(at - 1), resource) > 0) {
             at--;
@@ -104,8 +132,7 @@ public final class CrossReferenceIndex {
     }
 
     /** Removes {@code resource}, and names in {@code affected} every remaining resource whose diagnostics it may change. */
-    public void remove(Resource resource, Set<Resource> affected) {
-        String key = key(resource);
+    public void remove(Resource resource, String key, Set<Resource> affected) {
         List<Resource> same = byKey.get(key);
         same.removeIf(r -> r == resource);
         if (same.isEmpty()) {
@@ -121,7 +148,12 @@ public final class CrossReferenceIndex {
      * namespaces), reported to {@code findingsOf} only when there is something to say.
      */
     public void check(Resource r, MeshConfig mesh, Function<Resource, Findings> findingsOf) {
-        List<Resource> same = byKey.get(key(r));
+        check(r, key(r), mesh, findingsOf);
+    }
+
+    /** {@link #check(Resource, MeshConfig, Function)}, given {@code r}'s {@link #key}. */
+    public void check(Resource r, String key, MeshConfig mesh, Function<Resource, Findings> findingsOf) {
+        List<Resource> same = byKey.get(key);
         Resource first = same.getFirst();
         if (first != r || same.size() > 1 && listedTwice(same, r)) {
             findingsOf.apply(r).error(FieldPath.of("metadata").field("name"), "duplicate " + r.kind() + " "
@@ -260,10 +292,6 @@ public final class CrossReferenceIndex {
                 }
             }
         }
-    }
-
-    private static String key(Resource r) {
-        return r.kind() + " " + r.meta().qualifiedName();
     }
 
     /** {@code ns/name}, a bare name in the VirtualService's namespace, or "" for {@code mesh}. */

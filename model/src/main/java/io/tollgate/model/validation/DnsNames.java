@@ -1,34 +1,76 @@
 package io.tollgate.model.validation;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * DNS name rules as Istio ({@code pkg/config/labels}, {@code validation/agent}) and Kubernetes apply them. Each
  * check returns the problem in Istio's wording, or empty when the name is fine.
  */
 public final class DnsNames {
-    private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?");
-    private static final Pattern WILDCARD_LABEL = Pattern.compile("\\*|(?:\\*|\\*-)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?");
-    private static final Pattern K8S_LABEL = Pattern.compile("[a-z0-9](?:[-a-z0-9]*[a-z0-9])?");
-    private static final Pattern K8S_SUBDOMAIN = Pattern.compile(K8S_LABEL.pattern() + "(?:\\." + K8S_LABEL.pattern() + ")*");
+    // The label rules are matched by hand, not by regular expression: they run for every name, namespace and host
+    // of every resource loaded, and the regex engine was a visible part of a cold control plane's load.
+
+    /** Which letters a label may hold: Istio's labels take either case, Kubernetes' only lower case. */
+    private enum Letters { ANY_CASE, LOWER_CASE }
 
     private DnsNames() {
     }
 
     /** Istio's IsDNS1123Label: letters of either case, digits and inner dashes, at most 63. */
     public static boolean isLabel(String value) {
-        return value.length() <= 63 && LABEL.matcher(value).matches();
+        return value.length() <= 63 && isLabel(value, 0, value.length(), Letters.ANY_CASE);
     }
 
     /** Kubernetes' DNS-1123 label (namespace names): lower case only. */
     public static boolean isKubernetesLabel(String value) {
-        return value.length() <= 63 && K8S_LABEL.matcher(value).matches();
+        return value.length() <= 63 && isLabel(value, 0, value.length(), Letters.LOWER_CASE);
     }
 
     /** Kubernetes' DNS-1123 subdomain (object names): lower-case labels joined by dots, at most 253. */
     public static boolean isKubernetesSubdomain(String value) {
-        return value.length() <= 253 && K8S_SUBDOMAIN.matcher(value).matches();
+        if (value.length() > 253) {
+            return false;
+        }
+        int from = 0;
+        while (true) {
+            int dot = value.indexOf('.', from);
+            int to = dot < 0 ? value.length() : dot;
+            if (!isLabel(value, from, to, Letters.LOWER_CASE)) {
+                return false;
+            }
+            if (dot < 0) {
+                return true;
+            }
+            from = dot + 1;
+        }
+    }
+
+    /** {@code [a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?} (or its lower-case form) on {@code value[from, to)}. */
+    private static boolean isLabel(String value, int from, int to, Letters letters) {
+        if (from >= to || !isAlphanumeric(value.charAt(from), letters) || !isAlphanumeric(value.charAt(to - 1), letters)) {
+            return false;
+        }
+        for (int i = from + 1; i < to - 1; i++) {
+            char c = value.charAt(i);
+            if (c != '-' && !isAlphanumeric(c, letters)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlphanumeric(char c, Letters letters) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (letters == Letters.ANY_CASE && c >= 'A' && c <= 'Z');
+    }
+
+    /** {@code \*|(?:\*|\*-)?} then a label of either case: a first label that may be a wildcard. */
+    private static boolean isWildcardLabel(String value) {
+        int length = value.length();
+        if (value.equals("*") || isLabel(value, 0, length, Letters.ANY_CASE)) {
+            return true;
+        }
+        return value.startsWith("*") && (isLabel(value, 1, length, Letters.ANY_CASE)
+                || value.startsWith("*-") && isLabel(value, 2, length, Letters.ANY_CASE));
     }
 
     /** Istio ValidateFQDN. */
@@ -44,7 +86,7 @@ public final class DnsNames {
         }
         int dot = domain.indexOf('.');
         String first = dot < 0 ? domain : domain.substring(0, dot);
-        if (first.length() > 63 || !WILDCARD_LABEL.matcher(first).matches()) {
+        if (first.length() > 63 || !isWildcardLabel(first)) {
             return Optional.of("domain name \"" + domain + "\" invalid (label \"" + first + "\" invalid)");
         }
         return dot < 0 ? Optional.empty() : labelsProblem(domain.substring(dot + 1))
@@ -69,21 +111,36 @@ public final class DnsNames {
         return Optional.empty();
     }
 
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Istio ValidateDNS1123Labels: every label valid, the top-level one not all digits, a final dot allowed. */
     private static Optional<String> labelsProblem(String domain) {
-        String[] parts = domain.split("\\.", -1);
-        String top = parts[parts.length - 1];
-        if (!top.isEmpty() && top.chars().allMatch(Character::isDigit)) {
+        // Label by label in place (no split into strings): this runs for every host of every resource loaded.
+        String top = domain.substring(domain.lastIndexOf('.') + 1);
+        if (!top.isEmpty() && allDigits(top)) {
             return Optional.of("domain name \"" + domain + "\" invalid (top level domain \"" + top + "\" cannot be all-numeric)");
         }
-        for (int i = 0; i < parts.length; i++) {
-            if (i == parts.length - 1 && parts[i].isEmpty()) {
+        int from = 0;
+        while (true) {
+            int dot = domain.indexOf('.', from);
+            int to = dot < 0 ? domain.length() : dot;
+            if (dot < 0 && from == to) {
+                return Optional.empty(); // a final dot: the name is fully qualified
+            }
+            if (to - from > 63 || !isLabel(domain, from, to, Letters.ANY_CASE)) {
+                return Optional.of("domain name \"" + domain + "\" invalid (label \"" + domain.substring(from, to) + "\" invalid)");
+            }
+            if (dot < 0) {
                 return Optional.empty();
             }
-            if (!isLabel(parts[i])) {
-                return Optional.of("domain name \"" + domain + "\" invalid (label \"" + parts[i] + "\" invalid)");
-            }
+            from = dot + 1;
         }
-        return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package io.tollgate.model.validation;
 import io.tollgate.model.SourceLocation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,21 @@ import java.util.Map;
  * The diagnostics of one document (a resource, or the mesh config), each naming the resource and a field path.
  * The YAML reader records where every field it reads was written, so that a validator working on records can say
  * {@code error(path, ...)} and the diagnostic still carries the line of that field (or of its nearest written
- * ancestor, for a field that is missing). Single-threaded: one loader fills it, then it is only read (and copied,
- * never added to, when a load is combined again).
+ * ancestor, for a field that is missing). Single-threaded: one loader fills it (and locates in it), then it is only
+ * read (and copied, never added to nor located in, when a load is combined again).
  */
 public final class Findings {
     private final String subject;
     private final SourceLocation documentStart;
-    private final Map<FieldPath, SourceLocation> written = new HashMap<>();
+    // Where each field was written, in the order recorded (the first record of a path wins). Appended to, not
+    // hashed: every field of every document is recorded and almost none is ever located, so the map from path to
+    // place is built on the first locate, and kept up to date from then on. The root is never a field the reader
+    // records, but it may be looked up for every document: it is kept aside, so that lookup builds nothing.
+    private FieldPath[] writtenPaths = new FieldPath[16];
+    private SourceLocation[] writtenAt = new SourceLocation[16];
+    private int writtenCount;
+    private SourceLocation writtenRoot;
+    private Map<FieldPath, SourceLocation> written;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
     public Findings(String subject, SourceLocation documentStart) {
@@ -32,7 +41,10 @@ public final class Findings {
      */
     public Findings copy() {
         Findings copy = new Findings(subject, documentStart);
-        copy.written.putAll(written);
+        copy.writtenPaths = writtenPaths.clone();
+        copy.writtenAt = writtenAt.clone();
+        copy.writtenCount = writtenCount;
+        copy.writtenRoot = writtenRoot;
         copy.diagnostics.addAll(diagnostics);
         return copy;
     }
@@ -43,20 +55,44 @@ public final class Findings {
 
     /** Remembers that the field at {@code path} was written at {@code location}. */
     public void written(FieldPath path, SourceLocation location) {
-        written.putIfAbsent(path, location);
+        if (path.isRoot()) {
+            if (writtenRoot == null) {
+                writtenRoot = location;
+            }
+            return;
+        }
+        if (writtenCount == writtenPaths.length) {
+            writtenPaths = Arrays.copyOf(writtenPaths, writtenCount * 2);
+            writtenAt = Arrays.copyOf(writtenAt, writtenCount * 2);
+        }
+        writtenPaths[writtenCount] = path;
+        writtenAt[writtenCount++] = location;
+        if (written != null) {
+            written.putIfAbsent(path, location);
+        }
     }
 
     /** Where {@code path} was written, or its nearest written ancestor, or the start of the document. */
     public SourceLocation locate(FieldPath path) {
         for (FieldPath p = path; ; p = p.parent()) {
-            SourceLocation found = written.get(p);
+            if (p.isRoot()) {
+                return writtenRoot != null ? writtenRoot : documentStart;
+            }
+            SourceLocation found = writtenByPath().get(p);
             if (found != null) {
                 return found;
             }
-            if (p.equals(FieldPath.ROOT)) {
-                return documentStart;
+        }
+    }
+
+    private Map<FieldPath, SourceLocation> writtenByPath() {
+        if (written == null) {
+            written = HashMap.newHashMap(writtenCount);
+            for (int i = 0; i < writtenCount; i++) {
+                written.putIfAbsent(writtenPaths[i], writtenAt[i]);
             }
         }
+        return written;
     }
 
     /**
@@ -64,7 +100,7 @@ public final class Findings {
      * its consequence ("must have at least one host" after "hosts: expected a list"), and the user needs the cause.
      */
     public void error(FieldPath path, String message) {
-        if (!path.equals(FieldPath.ROOT) && diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR
+        if (!path.isRoot() && diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR
                 && within(d.field(), path.text()))) {
             return;
         }
@@ -88,8 +124,18 @@ public final class Findings {
         diagnostics.add(new Diagnostic(severity, location, subject, path.text(), message));
     }
 
+    /** Whether nothing at all was reported. */
+    public boolean isEmpty() {
+        return diagnostics.isEmpty();
+    }
+
     public boolean hasErrors() {
-        return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+        for (Diagnostic d : diagnostics) { // a loop, not a stream: asked of every resource on every load
+            if (d.severity() == Severity.ERROR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Diagnostic> diagnostics() {
