@@ -25,8 +25,13 @@ import java.util.Optional;
 public record AdminCredentials(SpiffeId identity, Path directory) {
     public static final String SERVICE_ACCOUNT = "tollgate-admin";
 
+    /** Who may read status in {@code trustDomain}. */
+    static SpiffeId identityIn(String trustDomain) {
+        return new SpiffeId(trustDomain, "istio-system", SERVICE_ACCOUNT);
+    }
+
     static AdminCredentials issue(CertificateAuthority ca, Path stateDir) throws CredentialException {
-        SpiffeId identity = new SpiffeId(ca.trustDomain(), "istio-system", SERVICE_ACCOUNT);
+        SpiffeId identity = identityIn(ca.trustDomain());
         Path directory = stateDir.resolve("admin");
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -39,9 +44,5 @@ public record AdminCredentials(SpiffeId identity, Path directory) {
             throw new CredentialException("cannot write the admin credentials to " + directory + ": " + e.getMessage(), e);
         }
         return new AdminCredentials(identity, directory);
-    }
-
-    boolean isAdmin(SpiffeId caller) {
-        return caller.equals(identity);
     }
 }

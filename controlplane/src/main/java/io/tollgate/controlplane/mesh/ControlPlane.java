@@ -119,16 +119,17 @@ public final class ControlPlane implements AutoCloseable {
                 // Proxies that connected during the load get this first version now.
                 serving.distributor().accepted(config);
             } else {
-                OpenedCa opened = OpenedCa.open(directory, trustDomain, settings.stateDir(), clock, Scheduler.of(scheduler));
+                OpenedCa opened = OpenedCa.open(directory, trustDomain, clock, Scheduler.of(scheduler));
                 ca = opened.endpoint();
-                serving = Serving.start(opened, new ConfigDistributor<>(config, new ModelScope(), clock), settings.listen(), clock);
+                serving = Serving.start(opened, new ConfigDistributor<>(config, new ModelScope(), clock), settings.listen(),
+                        settings.stateDir(), clock);
             }
             watcher.start(serving.distributor());
             Files.writeString(settings.stateDir().resolve(ADDRESS_FILE), hostPort(serving.server().address()) + "\n");
             LOG.info("control plane {} serving on {} (trust domain {}; SHA-256 by {})", config.version(), serving.server().address(),
                     trustDomain, Sha256.isNative() ? "libcrypto" : "the JDK");
             return new ControlPlane(scheduler, ca, serving.ca().tokens(), watcher, serving.distributor(), serving.distribution(),
-                    serving.server(), serving.ca().admin());
+                    serving.server(), serving.admin());
         } catch (CredentialException e) {
             shutdown(watcher, serving, ca, scheduler);
             throw new ControlPlaneException(List.of(e.getMessage()));

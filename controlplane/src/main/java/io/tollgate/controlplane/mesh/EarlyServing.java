@@ -32,10 +32,10 @@ final class EarlyServing {
     static EarlyServing start(CaDirectory directory, String trustDomain, Path stateDir, InetSocketAddress listen,
                               Clock clock, Scheduler scheduler) {
         FutureTask<Serving> task = new FutureTask<>(() -> {
-            OpenedCa ca = OpenedCa.open(directory, trustDomain, stateDir, clock, scheduler);
+            OpenedCa ca = OpenedCa.open(directory, trustDomain, clock, scheduler);
             try {
-                return Serving.start(ca, new ConfigDistributor<>(new ModelScope(), clock), listen, clock);
-            } catch (IOException | RuntimeException e) {
+                return Serving.start(ca, new ConfigDistributor<>(new ModelScope(), clock), listen, stateDir, clock);
+            } catch (IOException | CredentialException | RuntimeException e) {
                 ca.endpoint().close();
                 throw e;
             }
