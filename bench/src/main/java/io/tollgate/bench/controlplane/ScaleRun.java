@@ -112,14 +112,19 @@ final class ScaleRun {
         try (ProxyFleet fleet = ProxyFleet.holding(credentials, nodes, settings.consumer())) {
             System.gc();
             fleet.connect(port);
+            ListenWatch listen = ListenWatch.start(port);
             Clocks start = Clocks.now();
             ControlPlane controlPlane = ControlPlane.start(new ControlPlaneSettings(List.of(files.resources()),
                     Optional.of(files.meshConfig()), state, new InetSocketAddress("127.0.0.1", port)), Clock.systemUTC());
             Clocks loaded = Clocks.now();
+            int connectedAtLoad = controlPlane.status().proxies().size();
             try (controlPlane) {
                 table.phase("control plane start: load + validate " + files.documents() + " documents", start.until(loaded),
-                        "includes opening the CA (made beforehand) and serving the port while the files load; the "
-                                + "proxies connect meanwhile");
+                        "includes opening the CA (made beforehand) and serving the port while the files load; "
+                                + connectedAtLoad + " proxies had connected by its end");
+                listen.stop();
+                table.moment("  of which: until the port listened", listen.listeningAt() == 0 ? 0 : listen.listeningAt() - start.wallNanos(),
+                        "the proxies' first attempt was refused; they retry after 0.4-0.5 s, then 0.8-1.0 s later");
                 List<CompilingProxy> all = fleet.proxies();
                 Arrivals.Moments arrived = Arrivals.await(all, controlPlane.version());
                 Clocks done = Clocks.now();

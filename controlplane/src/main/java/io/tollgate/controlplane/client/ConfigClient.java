@@ -2,6 +2,7 @@ package io.tollgate.controlplane.client;
 
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
+import io.grpc.ConnectivityState;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -33,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ConfigClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigClient.class);
+    /** How long a reconnect waits for the channel's connection attempt to end before starting the stream anyway. */
+    private static final Duration CONNECT_WAIT = Duration.ofSeconds(2);
 
     private final ConfigClientOptions options;
     private final SnapshotConsumer consumer;
@@ -46,6 +49,8 @@ public final class ConfigClient implements AutoCloseable {
     private HeldDocuments received = HeldDocuments.NONE;
     private Attempt attempt;
     private int failures;
+    /** Counts waits for the channel's connection attempt; a callback of an earlier wait is stale. */
+    private long waits;
     private boolean closed;
 
     private ConfigClient(ConfigClientOptions options, SnapshotConsumer consumer) {
@@ -108,6 +113,32 @@ public final class ConfigClient implements AutoCloseable {
         }
         // Our backoff governs retries; the channel's own (up to two minutes) would delay a resync needlessly.
         channel.resetConnectBackoff();
+        ConnectivityState state = channel.getState(true);
+        if (state == ConnectivityState.READY || state == ConnectivityState.SHUTDOWN) {
+            startStream();
+            return;
+        }
+        // A stream started now would fail at once on the outcome of the previous connection attempt (the reset
+        // takes effect asynchronously): start it when this attempt has an outcome, or after a while regardless.
+        long wait = ++waits;
+        channel.notifyWhenStateChanged(state, () -> thread.execute(() -> channelMoved(wait)));
+        thread.schedule(() -> channelMoved(wait), CONNECT_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void channelMoved(long wait) {
+        if (closed || wait != waits) {
+            return;
+        }
+        ConnectivityState state = channel.getState(false);
+        if (state == ConnectivityState.CONNECTING || state == ConnectivityState.IDLE) {
+            channel.notifyWhenStateChanged(state, () -> thread.execute(() -> channelMoved(wait)));
+            return;
+        }
+        waits++; // the other of notification and timer finds this wait over
+        startStream(); // READY, or TRANSIENT_FAILURE: then the stream fails at once with the connection's own error
+    }
+
+    private void startStream() {
         ClientCall<ProxyRequest, Push> call =
                 channel.newCall(DistributionRpc.CLIENT_STREAM, CallOptions.DEFAULT);
         attempt = new Attempt(call);
