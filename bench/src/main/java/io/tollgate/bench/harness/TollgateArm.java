@@ -32,15 +32,16 @@ import java.util.Optional;
  * log off and Native Memory Tracking on. TLS is Tollgate's own mesh TLS: 1.3 only, AES-128-GCM first, X25519.
  * The {@code tollgate} arm runs as deployed by default: workload connections are streams of a shared mTLS tunnel
  * (HTTP/2 CONNECT, as Istio's HBONE); {@code tollgate-tls} runs the sidecar with {@code --no-tunnels}, one
- * resumed TLS connection per workload connection, to show what the tunnel changes.
+ * resumed TLS connection per workload connection, to show what the tunnel changes. {@code tollgate-base} is the
+ * {@code tollgate} arm run from another checkout's build ({@code --base-repo}), to compare two versions in one run.
  */
-record TollgateArm(Path repository, boolean tunnels) implements Arm {
+record TollgateArm(String name, Path repository, boolean tunnels) implements Arm {
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final String TRUST_DOMAIN = "cluster.local";
 
     @Override
     public String name() {
-        return tunnels ? "tollgate" : "tollgate-tls";
+        return name;
     }
 
     @Override
