@@ -19,7 +19,8 @@ import java.util.function.LongConsumer;
  * sidecar's workload connection, the gateway's upstream) and is the stream's {@link StreamEnd}.
  *
  * <ul>
- *   <li>socket to stream: each read goes to the encoder as DATA, the read batch ends with one tunnel flush, and the
+ *   <li>socket to stream: each read goes to the encoder as DATA, the read batch ends with a tunnel flush (shared
+ *       with the other streams whose sockets the same loop turn read, {@link TunnelStream#flushBatch}), and the
  *       socket reads again only while the stream is writable (its window open, the tunnel socket below its
  *       high-water mark); otherwise the stream's writability change resumes it;</li>
  *   <li>stream to socket: DATA is written to the socket as it arrives, flushed once per read of the tunnel; its
@@ -113,7 +114,7 @@ public final class StreamRelay extends ChannelInboundHandlerAdapter implements S
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        stream.flush();
+        stream.flushBatch();
         if (stream.isWritable()) {
             Relay.readIfOpen(socket);
         } else if (stream.isOpen()) {

@@ -42,6 +42,15 @@ public final class TunnelConnection extends Http2ConnectionHandler {
     private Runnable goAwayHeard = () -> { };
     private Runnable streamClosed = () -> { };
     private ChannelHandlerContext ctx;
+    private boolean flushedThisTurn;
+    private boolean flushLater;
+    private final Runnable endOfTurn = () -> {
+        flushedThisTurn = false;
+        if (flushLater) {
+            flushLater = false;
+            flush(ctx);
+        }
+    };
 
     private TunnelConnection(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings) {
         super(decoder, encoder, settings);
@@ -142,6 +151,22 @@ public final class TunnelConnection extends Http2ConnectionHandler {
 
     void flushNow() {
         flush(ctx);
+    }
+
+    /**
+     * Flushes for a stream whose socket's read batch ended: the first such flush of the loop's turn goes out at
+     * once (a lone message waits for nothing), the others of the same turn together at its end, so streams answered
+     * by one turn's reads share a TLS record and a write, as connections of their own could not. One reusable task
+     * per turn, not per message.
+     */
+    void flushBatch() {
+        if (!flushedThisTurn) {
+            flushedThisTurn = true;
+            flush(ctx);
+            ctx.executor().execute(endOfTurn);
+        } else {
+            flushLater = true;
+        }
     }
 
     boolean isWritable(TunnelStream stream) {

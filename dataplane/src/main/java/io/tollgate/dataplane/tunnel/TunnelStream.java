@@ -109,6 +109,14 @@ public final class TunnelStream {
         tunnel.flushNow();
     }
 
+    /**
+     * Flushes the tunnel at the end of a socket's read batch: at once for the turn's first, at the turn's end for
+     * the others ({@link TunnelConnection#flushBatch}).
+     */
+    public void flushBatch() {
+        tunnel.flushBatch();
+    }
+
     /** Whether the stream's window and the tunnel's socket take more bytes now. */
     public boolean isWritable() {
         return !closed && tunnel.isWritable(this);
