@@ -42,10 +42,13 @@ public final class TunnelConnection extends Http2ConnectionHandler {
     private Runnable goAwayHeard = () -> { };
     private Runnable streamClosed = () -> { };
     private ChannelHandlerContext ctx;
-    private boolean flushedThisTurn;
+    /** Read batches that asked for a flush in the current turn, and whether the last turn had several. */
+    private int batchesThisTurn;
+    private boolean busy;
     private boolean flushLater;
     private final Runnable endOfTurn = () -> {
-        flushedThisTurn = false;
+        busy = batchesThisTurn > 1;
+        batchesThisTurn = 0;
         if (flushLater) {
             flushLater = false;
             flush(ctx);
@@ -154,19 +157,22 @@ public final class TunnelConnection extends Http2ConnectionHandler {
     }
 
     /**
-     * Flushes for a stream whose socket's read batch ended: the first such flush of the loop's turn goes out at
-     * once (a lone message waits for nothing), the others of the same turn together at its end, so streams answered
-     * by one turn's reads share a TLS record and a write, as connections of their own could not. One reusable task
-     * per turn, not per message.
+     * Flushes for a stream whose socket's read batch ended. While the loop's turns carry one such batch at most (a
+     * lone connection, a low rate) the flush goes out at once: the message waits for nothing. Once a turn has seen
+     * several, the flushes of each turn wait for its end and go out together, so the streams answered by one turn's
+     * reads share a TLS record and a write (what connections of their own could not). One reusable task per turn,
+     * not per message.
      */
     void flushBatch() {
-        if (!flushedThisTurn) {
-            flushedThisTurn = true;
-            flush(ctx);
+        batchesThisTurn++;
+        if (batchesThisTurn == 1) {
             ctx.executor().execute(endOfTurn);
-        } else {
-            flushLater = true;
+            if (!busy) {
+                flush(ctx);
+                return;
+            }
         }
+        flushLater = true;
     }
 
     boolean isWritable(TunnelStream stream) {
