@@ -14,7 +14,8 @@ import java.util.Map;
  */
 final class Bench {
     static final List<Summary.Ratio> RATIOS = List.of(new Summary.Ratio("haproxy", "direct"),
-            new Summary.Ratio("tollgate", "haproxy"), new Summary.Ratio("tollgate-tls", "haproxy"));
+            new Summary.Ratio("tollgate", "haproxy"), new Summary.Ratio("tollgate-tls", "haproxy"),
+            new Summary.Ratio("tollgate", "tollgate-base"));
 
     private final BenchOptions options;
     private final Progress progress;
@@ -157,8 +158,11 @@ final class Bench {
             arms.add(switch (name) {
                 case "direct" -> new DirectArm();
                 case "haproxy" -> new HaproxyArm();
-                case "tollgate" -> new TollgateArm(options.repository(), true);
-                case "tollgate-tls" -> new TollgateArm(options.repository(), false);
+                // Each Tollgate arm listens in an address block of its own (127.62/16, 127.63/16, 127.64/16).
+                case "tollgate" -> new TollgateArm(name, options.repository(), true, 62);
+                case "tollgate-tls" -> new TollgateArm(name, options.repository(), false, 63);
+                case "tollgate-base" -> new TollgateArm(name, options.baseRepository().orElseThrow(
+                        () -> new IllegalArgumentException("the tollgate-base arm needs --base-repo")), true, 64);
                 default -> throw new IllegalArgumentException("unknown arm " + name);
             });
         }

@@ -19,10 +19,12 @@ import java.util.Set;
  */
 public final class BenchMain {
     static final List<String> ALL_ARMS = List.of("direct", "haproxy", "tollgate", "tollgate-tls");
-    private static final Set<String> VALUED = Set.of("--rounds", "--arms", "--trials", "--profile-dir", "--run-dir", "--out", "--repo",
+    /** Arms run only when asked for: {@code tollgate-base} needs {@code --base-repo}. */
+    static final List<String> KNOWN_ARMS = List.of("direct", "haproxy", "tollgate", "tollgate-tls", "tollgate-base");
+    private static final Set<String> VALUED = Set.of("--rounds", "--arms", "--trials", "--profile-dir", "--run-dir", "--out", "--repo", "--base-repo",
             "--java-home", "--class-path");
-    private static final String USAGE = "usage: BenchMain [--quick] [--rounds N] [--arms direct,haproxy,tollgate,tollgate-tls]"
-            + " [--trials " + String.join(",", TrialFilter.KINDS) + "] [--profile-dir DIR] [--out FILE] --run-dir DIR --repo DIR --java-home DIR --class-path CP";
+    private static final String USAGE = "usage: BenchMain [--quick] [--rounds N] [--arms direct,haproxy,tollgate,tollgate-tls,tollgate-base]"
+            + " [--trials " + String.join(",", TrialFilter.KINDS) + "] [--profile-dir DIR] [--out FILE] [--base-repo DIR] --run-dir DIR --repo DIR --java-home DIR --class-path CP";
 
     private BenchMain() {
     }
@@ -75,8 +77,8 @@ public final class BenchMain {
         }
         List<String> arms = values.containsKey("--arms") ? Arrays.asList(values.get("--arms").split(",")) : ALL_ARMS;
         for (String arm : arms) {
-            if (!ALL_ARMS.contains(arm)) {
-                throw new IllegalArgumentException("--arms: unknown arm '" + arm + "' (known: " + String.join(", ", ALL_ARMS) + ")");
+            if (!KNOWN_ARMS.contains(arm)) {
+                throw new IllegalArgumentException("--arms: unknown arm '" + arm + "' (known: " + String.join(", ", KNOWN_ARMS) + ")");
             }
         }
         TrialFilter trials = values.containsKey("--trials") ? TrialFilter.parse(values.get("--trials")) : TrialFilter.all();
@@ -87,13 +89,18 @@ public final class BenchMain {
             throw new IllegalArgumentException("--run-dir: no pki/ca.crt in " + dir.path() + " (bench/lib/gen-certs.sh makes it)");
         }
         Path repository = directory("--repo", values);
+        Optional<Path> baseRepository = values.containsKey("--base-repo")
+                ? Optional.of(directory("--base-repo", values)) : Optional.empty();
+        if (arms.contains("tollgate-base") && baseRepository.isEmpty()) {
+            throw new IllegalArgumentException("--arms: tollgate-base needs --base-repo DIR (a checkout with cli/target built)");
+        }
         Path javaHome = directory("--java-home", values);
         String classPath = required("--class-path", values);
         Path output = values.containsKey("--out") ? Path.of(values.get("--out"))
                 : repository.resolve("bench/results").resolve(
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         return new BenchOptions(quick ? BenchOptions.Mode.QUICK : BenchOptions.Mode.FULL, settings, List.copyOf(arms),
-                trials, dir, output, repository, new Tools(javaHome, classPath, profileDir));
+                trials, dir, output, repository, baseRepository, new Tools(javaHome, classPath, profileDir));
     }
 
     private static int positive(String flag, String value) {

@@ -32,15 +32,16 @@ import java.util.Optional;
  * log off and Native Memory Tracking on. TLS is Tollgate's own mesh TLS: 1.3 only, AES-128-GCM first, X25519.
  * The {@code tollgate} arm runs as deployed by default: workload connections are streams of a shared mTLS tunnel
  * (HTTP/2 CONNECT, as Istio's HBONE); {@code tollgate-tls} runs the sidecar with {@code --no-tunnels}, one
- * resumed TLS connection per workload connection, to show what the tunnel changes.
+ * resumed TLS connection per workload connection, to show what the tunnel changes. {@code tollgate-base} is the
+ * {@code tollgate} arm run from another checkout's build ({@code --base-repo}), to compare two versions in one run.
  */
-record TollgateArm(Path repository, boolean tunnels) implements Arm {
+record TollgateArm(String name, Path repository, boolean tunnels, int addressBlock) implements Arm {
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final String TRUST_DOMAIN = "cluster.local";
 
     @Override
     public String name() {
-        return tunnels ? "tollgate" : "tollgate-tls";
+        return name;
     }
 
     @Override
@@ -81,7 +82,7 @@ record TollgateArm(Path repository, boolean tunnels) implements Arm {
             }
             InetSocketAddress[] entries = new InetSocketAddress[all.length];
             for (int i = 0; i < all.length; i++) {
-                entries[i] = new InetSocketAddress(listenAddress(tunnels, context.round(), i), all[i].address().getPort());
+                entries[i] = new InetSocketAddress(listenAddress(context.round(), i), all[i].address().getPort());
                 sidecarArguments.addAll(List.of("--bind", all[i].host() + "=" + entries[i].getHostString()));
             }
             ChildProcess sidecar = launch.proxy("tollgate-sidecar", sidecarArguments);
@@ -131,10 +132,10 @@ record TollgateArm(Path repository, boolean tunnels) implements Arm {
     }
 
     /**
-     * The sidecar's listener address for upstream {@code index} in {@code round}: 127.62.R.(index+1) with tunnels,
-     * 127.63.R.(index+1) without, unused elsewhere.
+     * The sidecar's listener address for upstream {@code index} in {@code round}: 127.B.R.(index+1), B being the arm's
+     * own {@code addressBlock} (the arms of a round run side by side), unused elsewhere.
      */
-    private static String listenAddress(boolean tunnels, int round, int index) {
-        return "127." + (tunnels ? 62 : 63) + "." + (round % 250) + "." + (index + 1);
+    private String listenAddress(int round, int index) {
+        return "127." + addressBlock + "." + (round % 250) + "." + (index + 1);
     }
 }

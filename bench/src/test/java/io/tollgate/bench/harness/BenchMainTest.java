@@ -40,6 +40,16 @@ class BenchMainTest {
     }
 
     @Test
+    void theBaseArmRunsAnotherCheckoutAndNeedsIt() throws IOException {
+        assertThatThrownBy(() -> BenchMain.parse(args("--arms", "tollgate,tollgate-base")))
+                .hasMessageStartingWith("--arms: tollgate-base needs --base-repo");
+        BenchOptions options = BenchMain.parse(args("--arms", "tollgate,tollgate-base", "--base-repo", dir.toString()));
+        assertThat(options.arms()).containsExactly("tollgate", "tollgate-base");
+        assertThat(options.baseRepository()).contains(dir);
+        assertThat(BenchMain.parse(args()).baseRepository()).isEmpty();
+    }
+
+    @Test
     void aRunDirectoryWithoutCertificatesIsRefused() {
         assertThatThrownBy(() -> BenchMain.parse(new String[]{"--run-dir", dir.toString(), "--repo", dir.toString(),
                 "--java-home", dir.toString(), "--class-path", "cp"})).hasMessageContaining("no pki/ca.crt");

@@ -7,12 +7,11 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
-import io.netty.handler.codec.http2.Http2Error;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tollgate.dataplane.connection.EndpointAddress;
 import io.tollgate.dataplane.relay.DataPathBuffers;
 import io.tollgate.dataplane.relay.UpstreamDialer;
+import io.tollgate.dataplane.tunnel.TunnelConnection;
 import io.tollgate.policy.route.PortNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +128,14 @@ public final class GatewayServer {
         listeners.values().forEach(Channel::close);
         listeners.clear();
         // Tell tunnel clients to open no more streams here; the ones open may finish.
-        runtime.tunnels().writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.NO_ERROR));
+        for (Channel tunnel : runtime.tunnels()) {
+            tunnel.eventLoop().execute(() -> {
+                TunnelConnection h2 = tunnel.pipeline().get(TunnelConnection.class);
+                if (h2 != null) {
+                    h2.goAway();
+                }
+            });
+        }
         ChannelGroup open = runtime.open();
         if (!open.newCloseFuture().awaitUninterruptibly(drain.toMillis())) {
             LOG.info("gateway: drain time {} over, closing {} open connections", drain, open.size());

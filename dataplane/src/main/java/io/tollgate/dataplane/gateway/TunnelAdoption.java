@@ -4,12 +4,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http2.Http2GoAwayFrame;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.tollgate.dataplane.relay.InputHold;
 import io.tollgate.dataplane.tunnel.EmptyFlushFilter;
 import io.tollgate.dataplane.tunnel.TunnelCodec;
+import io.tollgate.dataplane.tunnel.TunnelConnection;
 import io.tollgate.identity.SpiffeId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,7 @@ import java.util.List;
 
 /**
  * Turns an accepted mTLS connection that negotiated a tunnel into one: the per-connection stages give way to
- * HTTP/2, and each stream is then served as a connection of its own ({@link TunnelStreams}). The tunnel itself is
+ * HTTP/2, and each stream is then served as a connection of its own ({@link GatewayStream}). The tunnel itself is
  * not a proxied connection: it is neither counted nor logged as one, only its streams are. It keeps the idle
  * closer: a tunnel idle for the idle timeout has only idle streams, and those would go at that moment too.
  *
@@ -47,9 +46,11 @@ final class TunnelAdoption {
         runtime.open().remove(channel);
         runtime.tunnels().add(channel);
         TunnelPeer tunnel = new TunnelPeer(peer, validUntil, connection.source(), connection.local(), connection.serverPort);
+        TunnelConnection h2 = TunnelCodec.server();
+        h2.onIncoming(stream -> GatewayStream.accept(runtime, tunnel, stream));
+        h2.onGoAway(() -> LOG.debug("tunnel from {} ({}): the client is going away", tunnel.source(), tunnel.peer()));
         pipeline.addLast("flushes", new EmptyFlushFilter())
-                .addLast("h2", TunnelCodec.server())
-                .addLast("streams", new Http2MultiplexHandler(new TunnelStreams(runtime, tunnel)))
+                .addLast("h2", h2)
                 .addLast("tunnel-end", new TunnelEnd(tunnel));
         LOG.debug("tunnel from {} ({}) on server port {}", connection.source(), peer, connection.serverPort);
         ChannelHandlerContext afterTls = pipeline.context("tls");
@@ -59,12 +60,12 @@ final class TunnelAdoption {
             channel.close();
             return;
         }
-        TunnelCodec.widenConnectionWindow(channel);
+        TunnelCodec.widenConnectionWindow(h2);
         // HTTP/2 has flow control of its own per stream: the tunnel itself always reads.
         channel.config().setAutoRead(true);
     }
 
-    /** The tunnel's last handler: a GOAWAY needs nothing from us; errors close the tunnel and its streams. */
+    /** The tunnel's last handler: errors close the tunnel and its streams. */
     private static final class TunnelEnd extends ChannelInboundHandlerAdapter {
         private final TunnelPeer tunnel;
 
@@ -74,9 +75,6 @@ final class TunnelAdoption {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof Http2GoAwayFrame) {
-                LOG.debug("tunnel from {} ({}): the client is going away", tunnel.source(), tunnel.peer());
-            }
             ReferenceCountUtil.release(msg);
         }
 

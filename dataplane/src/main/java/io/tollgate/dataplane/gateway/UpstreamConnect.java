@@ -2,12 +2,14 @@ package io.tollgate.dataplane.gateway;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.tollgate.dataplane.connection.UpstreamPipeline;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.policy.route.RouteTarget;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +24,18 @@ final class UpstreamConnect {
 
     static void dial(GatewayRuntime runtime, GatewayConnection connection, Channel downstream, RouteTarget target,
                      Consumer<Channel> onConnected, Runnable onFailed) {
-        runtime.addresses().choose(target).whenComplete((address, failure) -> downstream.eventLoop().execute(() -> {
-            if (!downstream.isActive()) {
+        dial(runtime, connection, downstream, target, UpstreamPipeline.plain(downstream, connection), downstream::isActive,
+                onConnected, onFailed);
+    }
+
+    /**
+     * The same for a downstream that is not a channel of its own (a tunnel stream): the upstream gets {@code pipeline}
+     * and the tunnel's loop; {@code wanted} says whether the downstream is still there.
+     */
+    static void dial(GatewayRuntime runtime, GatewayConnection connection, Channel loop, RouteTarget target,
+                     ChannelHandler pipeline, BooleanSupplier wanted, Consumer<Channel> onConnected, Runnable onFailed) {
+        runtime.addresses().choose(target).whenComplete((address, failure) -> loop.eventLoop().execute(() -> {
+            if (!wanted.getAsBoolean()) {
                 return;
             }
             if (failure != null) {
@@ -32,20 +44,21 @@ final class UpstreamConnect {
                 onFailed.run();
                 return;
             }
-            connect(runtime, connection, downstream, address, onConnected, onFailed);
+            connect(runtime, connection, loop, address, pipeline, wanted, onConnected, onFailed);
         }));
     }
 
-    private static void connect(GatewayRuntime runtime, GatewayConnection connection, Channel downstream,
-                                InetSocketAddress address, Consumer<Channel> onConnected, Runnable onFailed) {
+    private static void connect(GatewayRuntime runtime, GatewayConnection connection, Channel loop,
+                                InetSocketAddress address, ChannelHandler pipeline, BooleanSupplier wanted,
+                                Consumer<Channel> onConnected, Runnable onFailed) {
         connection.dialing(address);
-        runtime.dialer().dial(downstream, address, UpstreamPipeline.plain(downstream, connection))
+        runtime.dialer().dial(loop, address, pipeline)
                 .addListener((ChannelFuture connected) -> {
                     if (!connected.isSuccess()) {
                         connection.end(ResponseFlag.UF, "upstream connect to " + address + " failed: "
                                 + connected.cause().getMessage());
                         onFailed.run();
-                    } else if (!downstream.isActive()) {
+                    } else if (!wanted.getAsBoolean()) {
                         connected.channel().close();
                     } else {
                         onConnected.accept(connected.channel());

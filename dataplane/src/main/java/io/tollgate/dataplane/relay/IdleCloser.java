@@ -9,6 +9,7 @@ import io.netty.util.concurrent.Ticker;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Closes a connection that has neither read nor written for the idle timeout. On the downstream channel this
@@ -24,15 +25,27 @@ import java.util.concurrent.TimeUnit;
 public final class IdleCloser extends ChannelDuplexHandler {
     private final long timeoutNanos;
     private final Runnable onIdle;
+    private final LongSupplier progress;
     private Ticker ticker;
     private long lastActivity;
     private long lastPendingBytes;
+    private long lastProgress;
     private Future<?> check;
 
     /** @param onIdle called on the event loop just before the close, to record why the connection ended */
     public IdleCloser(Duration timeout, Runnable onIdle) {
+        this(timeout, onIdle, () -> 0);
+    }
+
+    /**
+     * @param progress a figure that changes while bytes this channel relays still move elsewhere: for a socket
+     *                 joined to a tunnel stream, what the stream's peer has let it send, which grows as a slow peer
+     *                 reads what waits in the tunnel's flow control
+     */
+    public IdleCloser(Duration timeout, Runnable onIdle, LongSupplier progress) {
         this.timeoutNanos = timeout.toNanos();
         this.onIdle = onIdle;
+        this.progress = progress;
     }
 
     @Override
@@ -125,11 +138,11 @@ public final class IdleCloser extends ChannelDuplexHandler {
     /** Whether output has left the channel's buffer since the last look: a slow reader taking bytes is not idle. */
     private boolean outputDrained(ChannelHandlerContext ctx) {
         ChannelOutboundBuffer buffer = ctx.channel().unsafe().outboundBuffer();
-        // A tunnel stream has no buffer of its own: its bytes wait in the tunnel's flow controller until the peer
-        // opens its window, and the stream's writability counts them (it falls as the peer reads).
-        long pending = buffer != null ? buffer.totalPendingWriteBytes() : ctx.channel().bytesBeforeWritable();
-        boolean moved = pending != lastPendingBytes;
+        long pending = buffer != null ? buffer.totalPendingWriteBytes() : 0;
+        long elsewhere = progress.getAsLong();
+        boolean moved = pending != lastPendingBytes || elsewhere != lastProgress;
         lastPendingBytes = pending;
+        lastProgress = elsewhere;
         return moved;
     }
 }

@@ -46,14 +46,9 @@ public final class Relay {
         channel.read();
     }
 
-    /**
-     * Closes {@code channel} once everything already written to it has been flushed. A tunnel stream sends
-     * END_STREAM first, so a stream whose peer has finished too closes cleanly rather than being reset.
-     */
+    /** Closes {@code channel} once everything already written to it has been flushed. */
     public static void closeOnFlush(Channel channel) {
-        if (StreamFrames.isStream(channel) && channel.isActive()) {
-            StreamFrames.endOutput(channel).addListener(ChannelFutureListener.CLOSE);
-        } else if (channel.isActive()) {
+        if (channel.isActive()) {
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             channel.close();
@@ -66,14 +61,9 @@ public final class Relay {
      *
      * <p>On a TLS channel this sends a bare TCP FIN, not close_notify: Netty's OpenSSL engine closes both
      * directions when it receives close_notify, which would cut off the answer still to come. The full close
-     * later sends close_notify as usual. On a tunnel stream ({@link StreamFrames}) it sends END_STREAM.
+     * later sends close_notify as usual.
      */
     public static void shutdownOutputOnFlush(Channel channel) {
-        if (StreamFrames.isStream(channel) && channel.isActive()) {
-            // A tunnel stream closes itself once both ends have sent END_STREAM.
-            StreamFrames.endOutput(channel).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-            return;
-        }
         if (!(channel instanceof DuplexChannel duplex) || !channel.isActive()) {
             closeOnFlush(channel);
             return;

@@ -11,8 +11,8 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Forwards what its channel reads to {@code peer}, with backpressure: the channel runs with AUTO_READ off and
- * reads again only after the previous batch was written to the peer's socket, or for a tunnel stream, once the
- * stream is writable. One instance per direction.
+ * reads again only after the previous batch was written to the peer's socket. One instance per direction. (A tunnel
+ * stream's relay is {@link StreamRelay}.)
  *
  * <p>A read batch (the {@code channelRead}s up to {@code channelReadComplete}) is written unflushed and flushed
  * once, then the next read waits on the batch's last write: writes complete in order, so that one covers all.
@@ -21,26 +21,18 @@ import io.netty.util.ReferenceCountUtil;
  */
 public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private final Channel peer;
-    /** Whether the peer is a tunnel stream: writes need no promise, writability paces the reads. */
-    private final boolean peerIsStream;
     private ChannelFuture lastWrite;
-    private boolean wroteToStream;
     /** Made once, not per batch: reads again when a batch was written, closes when it could not be. */
     private ChannelFutureListener batchWritten;
 
     public RelayHandler(Channel peer) {
         this.peer = peer;
-        this.peerIsStream = StreamFrames.isStream(peer);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!peer.isActive()) {
             ReferenceCountUtil.release(msg);
-        } else if (peerIsStream) {
-            // A failed write fails the stream, whose pipeline closes it; this side then closes with it.
-            peer.write(msg, peer.voidPromise());
-            wroteToStream = true;
         } else {
             lastWrite = peer.write(msg);
         }
@@ -48,18 +40,6 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (wroteToStream) {
-            wroteToStream = false;
-            peer.flush();
-            // A tunnel stream flushes with the tunnel at the end of the loop's turn: waiting for that write would
-            // take this socket's read interest out of epoll now and put it back then, two system calls per
-            // message. While the stream is writable (within its flow-control window, below its high-water
-            // mark) it has taken the batch; otherwise the stream's own relay half reads for us once it is.
-            if (peer.isWritable()) {
-                Relay.readIfOpen(ctx.channel());
-            }
-            return;
-        }
         ChannelFuture batch = lastWrite;
         lastWrite = null;
         if (batch == null) {
@@ -78,15 +58,6 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
             };
         }
         batch.addListener(batchWritten);
-    }
-
-    /** A tunnel stream that can take bytes again resumes the socket that writes into it (see above). */
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (StreamFrames.isStream(ctx.channel()) && ctx.channel().isWritable() && peer.isActive()) {
-            Relay.readIfOpen(peer);
-        }
-        ctx.fireChannelWritabilityChanged();
     }
 
     @Override

@@ -1,12 +1,12 @@
 package io.tollgate.dataplane.sidecar;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ReferenceCountUtil;
+import io.netty.handler.codec.http2.Http2Headers;
 import io.tollgate.dataplane.observe.ResponseFlag;
-import io.tollgate.dataplane.relay.StreamFrames;
 import io.tollgate.dataplane.tunnel.ConnectHeaders;
+import io.tollgate.dataplane.tunnel.StreamEnd;
+import io.tollgate.dataplane.tunnel.TunnelStream;
 
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,41 +16,48 @@ import java.util.function.Consumer;
  * gateway refusing (no route, denied, no upstream), recorded with its status and reason as the upstream's doing
  * (UC), and the stream and the workload connection are closed. Until the answer nothing is relayed.
  */
-final class ConnectAnswer extends ChannelInboundHandlerAdapter {
+final class ConnectAnswer implements StreamEnd {
     private final SidecarConnection connection;
-    private final Consumer<Channel> onAccepted;
+    private final Channel downstream;
+    private final Consumer<TunnelStream> onAccepted;
 
-    ConnectAnswer(SidecarConnection connection, Consumer<Channel> onAccepted) {
+    ConnectAnswer(SidecarConnection connection, Channel downstream, Consumer<TunnelStream> onAccepted) {
         this.connection = connection;
+        this.downstream = downstream;
         this.onAccepted = onAccepted;
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (!(evt instanceof StreamFrames.Headers answer)) {
-            ctx.fireUserEventTriggered(evt);
-            return;
-        }
-        Optional<Integer> status = ConnectHeaders.status(answer.headers());
-        if (status.isPresent() && status.get() == ConnectHeaders.OK) {
-            ctx.pipeline().remove(this);
-            onAccepted.accept(ctx.channel());
+    public void onHeaders(TunnelStream stream, Http2Headers answer, boolean endStream) {
+        Optional<Integer> status = ConnectHeaders.status(answer);
+        if (status.isPresent() && status.get() == ConnectHeaders.OK && !endStream) {
+            onAccepted.accept(stream);
             return;
         }
         connection.end(ResponseFlag.UC, "gateway " + connection.upstreamText() + " refused the connection ("
-                + status.map(String::valueOf).orElse("no status") + "): " + ConnectHeaders.reason(answer.headers()));
-        ctx.close();
+                + status.map(String::valueOf).orElse("no status") + "): " + ConnectHeaders.reason(answer));
+        stream.reset();
+        downstream.close();
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    public void onData(TunnelStream stream, ByteBuf data, boolean endStream) {
         // Not yet answered: nothing from the gateway reaches the workload.
-        ReferenceCountUtil.release(msg);
+        stream.consumed(data.readableBytes());
+        data.release();
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
+    public void onWritable(TunnelStream stream) {
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void onClosed(TunnelStream stream) {
         connection.end(ResponseFlag.UC, "gateway " + connection.upstreamText() + " reset the stream before answering");
-        ctx.fireChannelInactive();
+        downstream.close();
     }
 }

@@ -10,11 +10,12 @@ import io.tollgate.dataplane.capture.SyscallException;
 import io.tollgate.dataplane.connection.UpstreamPipeline;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.relay.Relay;
-import io.tollgate.dataplane.relay.StreamFrames;
+import io.tollgate.dataplane.relay.StreamRelay;
 import io.tollgate.dataplane.tunnel.ConnectTarget;
 import io.tollgate.dataplane.tunnel.TunnelKey;
 import io.tollgate.dataplane.tunnel.TunnelOpen;
 import io.tollgate.dataplane.tunnel.TunnelPool;
+import io.tollgate.dataplane.tunnel.TunnelStream;
 import io.tollgate.policy.route.HostPort;
 import io.tollgate.policy.route.Hostname;
 import io.tollgate.policy.route.UpstreamTls;
@@ -154,16 +155,12 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
         HostPort destination = connection.destination.orElseThrow();
         Optional<String> sni = mutual.sni().map(Hostname::value);
         ConnectTarget target = new ConnectTarget(sni.orElse(destination.host().toString()), destination.port().value());
-        UpstreamPipeline stream = UpstreamPipeline.behind(ch -> ch.pipeline()
-                .addLast("frames", new StreamFrames())
-                .addLast("answer", new ConnectAnswer(connection, up -> relay(ctx, up))), ctx.channel(), connection);
-        pool.open(ctx.channel(), new TunnelKey(address, sni, mutual.subjectAltNames()), target, stream, outcome -> {
+        ConnectAnswer answer = new ConnectAnswer(connection, ctx.channel(), stream -> relayStream(ctx, stream));
+        pool.open(ctx.channel(), new TunnelKey(address, sni, mutual.subjectAltNames()), target, answer, outcome -> {
             switch (outcome) {
                 case TunnelOpen.Opened opened -> {
-                    if (ctx.channel().isActive()) {
-                        opened.stream().read(); // AUTO_READ is off: read the answer; ConnectAnswer starts the relay.
-                    } else {
-                        opened.stream().close();
+                    if (!ctx.channel().isActive()) {
+                        opened.stream().reset(); // ConnectAnswer starts the relay once the gateway answers.
                     }
                 }
                 case TunnelOpen.Failed failed -> {
@@ -204,6 +201,20 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
             // AUTO_READ is off: let the handshake read; UpstreamHandshake starts the relay once it is satisfied.
             case UpstreamTls.IstioMutual mutual -> upstream.read();
         }
+    }
+
+    private void relayStream(ChannelHandlerContext ctx, TunnelStream stream) {
+        Channel downstream = ctx.channel();
+        if (!downstream.isActive()) {
+            stream.reset();
+            return;
+        }
+        ctx.pipeline().remove(this);
+        StreamRelay.start(downstream, stream, connection::addSent, () -> { }, () -> {
+            if (downstream.isActive()) {
+                connection.end(ResponseFlag.NONE, "upstream closed the connection");
+            }
+        });
     }
 
     private void relay(ChannelHandlerContext ctx, Channel upstream) {

@@ -1,9 +1,7 @@
 package io.tollgate.dataplane.tunnel;
 
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
-import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2Headers;
-import io.netty.handler.codec.http2.Http2HeadersFrame;
 
 import java.util.Optional;
 
@@ -26,20 +24,20 @@ public final class ConnectHeaders {
     }
 
     /** The request a sidecar sends on a new stream. */
-    public static Http2HeadersFrame request(String host, int port) {
-        return new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().method("CONNECT").authority(host + ":" + port), false);
+    public static Http2Headers request(String host, int port) {
+        return new DefaultHttp2Headers().method("CONNECT").authority(host + ":" + port);
     }
 
     /** {@code 200}: the stream now carries the connection's bytes. */
-    public static Http2HeadersFrame accepted() {
-        return new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status(String.valueOf(OK)), false);
+    public static Http2Headers accepted() {
+        return new DefaultHttp2Headers().status(String.valueOf(OK));
     }
 
-    /** A refusal that also ends the stream from the gateway's side. */
-    public static Http2HeadersFrame refused(int status, String reason) {
+    /** A refusal (sent with END_STREAM: it also ends the stream from the gateway's side). */
+    public static Http2Headers refused(int status, String reason) {
         Http2Headers headers = new DefaultHttp2Headers().status(String.valueOf(status));
         headers.set(REASON, printable(reason));
-        return new DefaultHttp2HeadersFrame(headers, true);
+        return headers;
     }
 
     /** The answer's status, or empty when it has none that parses. */

@@ -1,10 +1,6 @@
 package io.tollgate.dataplane.tunnel;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +19,7 @@ import java.util.function.Consumer;
 final class Tunnel {
     private enum State { CONNECTING, READY, CLOSED }
 
-    private record Waiting(ConnectTarget target, ChannelHandler streamHandler, Consumer<TunnelOpen> outcome) {
+    private record Waiting(ConnectTarget target, StreamEnd end, Consumer<TunnelOpen> outcome) {
     }
 
     private final TunnelKey key;
@@ -31,6 +27,7 @@ final class Tunnel {
     private final List<Waiting> waiting = new ArrayList<>();
     private State state = State.CONNECTING;
     private Channel channel;
+    private TunnelConnection connection;
     private Instant validUntil = Instant.MAX;
     private boolean goingAway;
     private int streams;
@@ -66,24 +63,29 @@ final class Tunnel {
     }
 
     /** Asks for a stream to {@code target}; {@code outcome} runs on the tunnel's loop. */
-    void open(ConnectTarget target, ChannelHandler streamHandler, Consumer<TunnelOpen> outcome) {
+    void open(ConnectTarget target, StreamEnd end, Consumer<TunnelOpen> outcome) {
         streams++;
         if (state == State.READY) {
-            stream(target, streamHandler, outcome);
+            stream(target, end, outcome);
         } else {
-            waiting.add(new Waiting(target, streamHandler, outcome));
+            waiting.add(new Waiting(target, end, outcome));
         }
     }
 
     /** The handshake is done and the server accepted: open what waited. */
-    void ready(Channel tunnel, Instant serverValidUntil) {
+    void ready(Channel tunnel, TunnelConnection handler, Instant serverValidUntil) {
         channel = tunnel;
+        connection = handler;
+        handler.onStreamClosed(() -> {
+            streams--;
+            closeIfIdle();
+        });
         validUntil = serverValidUntil;
         state = State.READY;
         List<Waiting> ready = List.copyOf(waiting);
         waiting.clear();
         for (Waiting w : ready) {
-            stream(w.target(), w.streamHandler(), w.outcome());
+            stream(w.target(), w.end(), w.outcome());
         }
     }
 
@@ -126,27 +128,16 @@ final class Tunnel {
         state = State.CLOSED;
     }
 
-    private void stream(ConnectTarget target, ChannelHandler streamHandler, Consumer<TunnelOpen> outcome) {
-        new Http2StreamChannelBootstrap(channel)
-                .option(ChannelOption.AUTO_READ, false)
-                .handler(streamHandler)
-                .open()
-                .addListener(opened -> {
-                    if (!opened.isSuccess()) {
-                        streams--;
-                        outcome.accept(new TunnelOpen.Failed("cannot open a stream on the tunnel to " + key.address()
-                                + ": " + opened.cause().getMessage()));
-                        closeIfIdle();
-                        return;
-                    }
-                    Http2StreamChannel stream = (Http2StreamChannel) opened.getNow();
-                    stream.closeFuture().addListener(done -> {
-                        streams--;
-                        closeIfIdle();
-                    });
-                    stream.writeAndFlush(ConnectHeaders.request(target.host(), target.port()));
-                    outcome.accept(new TunnelOpen.Opened(stream));
-                });
+    private void stream(ConnectTarget target, StreamEnd end, Consumer<TunnelOpen> outcome) {
+        Optional<TunnelStream> opened = connection.open(ConnectHeaders.request(target.host(), target.port()), end);
+        if (opened.isEmpty()) {
+            streams--;
+            outcome.accept(new TunnelOpen.Failed("cannot open a stream on the tunnel to " + key.address()
+                    + ": it takes no new streams"));
+            closeIfIdle();
+            return;
+        }
+        outcome.accept(new TunnelOpen.Opened(opened.get()));
     }
 
     private void closeIfIdle() {

@@ -1,9 +1,5 @@
 package io.tollgate.dataplane.tunnel;
 
-import io.netty.channel.Channel;
-import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
-import io.netty.handler.codec.http2.Http2FrameCodec;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2Settings;
 
 /**
@@ -24,34 +20,24 @@ public final class TunnelCodec {
     private TunnelCodec() {
     }
 
-    public static Http2FrameCodec client() {
-        return configure(Http2FrameCodecBuilder.forClient()).build();
+    public static TunnelConnection client() {
+        return TunnelConnection.create(false, settings());
     }
 
-    public static Http2FrameCodec server() {
-        return configure(Http2FrameCodecBuilder.forServer()).build();
+    public static TunnelConnection server() {
+        return TunnelConnection.create(true, settings());
     }
 
     /**
-     * Raises the connection's receive window from HTTP/2's 64 KiB to {@link #CONNECTION_WINDOW}; call once the codec
-     * is in the pipeline of the active {@code tunnel}.
+     * Raises the connection's receive window from HTTP/2's 64 KiB to {@link #CONNECTION_WINDOW}; call once
+     * {@code tunnel} is in the pipeline of the active tunnel.
      */
-    public static void widenConnectionWindow(Channel tunnel) {
-        tunnel.writeAndFlush(new DefaultHttp2WindowUpdateFrame(CONNECTION_WINDOW - Http2CodecDefaults.CONNECTION_WINDOW));
+    public static void widenConnectionWindow(TunnelConnection tunnel) {
+        tunnel.widenConnectionWindow(CONNECTION_WINDOW - Http2CodecDefaults.CONNECTION_WINDOW);
     }
 
-    private static Http2FrameCodecBuilder configure(Http2FrameCodecBuilder builder) {
-        return builder
-                .initialSettings(Http2Settings.defaultSettings()
-                        .initialWindowSize(STREAM_WINDOW)
-                        .maxConcurrentStreams(MAX_STREAMS))
-                // Both ends are authenticated mesh members, and every workload connection that ends abruptly
-                // ends its stream with a reset: the rapid-reset guard, made for anonymous HTTP clients, would
-                // close a busy tunnel with all its streams.
-                .decoderEnforceMaxRstFramesPerWindow(0, 0)
-                .encoderEnforceMaxRstFramesPerWindow(0, 0)
-                // A tunnel lives as long as its connections: closing it waits for none.
-                .gracefulShutdownTimeoutMillis(0);
+    private static Http2Settings settings() {
+        return Http2Settings.defaultSettings().initialWindowSize(STREAM_WINDOW).maxConcurrentStreams(MAX_STREAMS);
     }
 
     /** HTTP/2's own defaults (RFC 9113 section 6.9.2). */

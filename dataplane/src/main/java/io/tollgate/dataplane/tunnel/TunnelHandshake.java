@@ -1,10 +1,7 @@
 package io.tollgate.dataplane.tunnel;
 
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http2.Http2GoAwayFrame;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -61,14 +58,15 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
             tunnel.unsupported(tunnel.key().address() + " does not take tunnels", ctx.channel());
             return;
         }
+        TunnelConnection h2 = TunnelCodec.client();
+        h2.onGoAway(tunnel::goingAway);
         ctx.pipeline().addLast("flushes", new EmptyFlushFilter())
-                .addLast("h2", TunnelCodec.client())
-                .addLast("streams", new Http2MultiplexHandler(new NoServerStreams()))
+                .addLast("h2", h2)
                 .addLast("tunnel-end", new TunnelEnd(tunnel));
         ctx.pipeline().remove(this);
-        TunnelCodec.widenConnectionWindow(ctx.channel());
+        TunnelCodec.widenConnectionWindow(h2);
         ctx.channel().config().setAutoRead(true);
-        tunnel.ready(ctx.channel(), MeshClientTls.peerValidUntil(handler));
+        tunnel.ready(ctx.channel(), h2, MeshClientTls.peerValidUntil(handler));
     }
 
     @Override
@@ -88,16 +86,7 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    /** A gateway never opens streams towards a sidecar: any it tries is closed (reset). */
-    @ChannelHandler.Sharable
-    private static final class NoServerStreams extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            ctx.close();
-        }
-    }
-
-    /** The tunnel's last handler: hears GOAWAY, closes on errors, reports the close. */
+    /** The tunnel's last handler: closes on errors, reports the close. */
     private static final class TunnelEnd extends ChannelInboundHandlerAdapter {
         private final Tunnel tunnel;
 
@@ -107,9 +96,6 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof Http2GoAwayFrame) {
-                tunnel.goingAway();
-            }
             ReferenceCountUtil.release(msg);
         }
 

@@ -1,14 +1,13 @@
 package io.tollgate.dataplane.tunnel;
 
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http2.Http2StreamChannel;
 
 import java.util.Optional;
 
 /** How asking the pool for a stream ended. */
 public sealed interface TunnelOpen {
-    /** A stream whose CONNECT went out; its answer arrives as a {@code StreamFrames.Headers} event once read. */
-    record Opened(Http2StreamChannel stream) implements TunnelOpen {
+    /** A stream whose CONNECT went out; its answer goes to the {@link StreamEnd} it was opened with. */
+    record Opened(TunnelStream stream) implements TunnelOpen {
     }
 
     /** No tunnel could be had (connect, handshake or identity failed); the reason is for the access log. */

@@ -2,7 +2,6 @@ package io.tollgate.dataplane.tunnel;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.tollgate.dataplane.observe.ProxyMetrics;
@@ -50,13 +49,13 @@ public final class TunnelPool {
     }
 
     /**
-     * Asks for a stream to {@code target} for {@code downstream}, with {@code streamHandler} as its pipeline. Call on
+     * Asks for a stream to {@code target} for {@code downstream}, served by {@code end}. Call on
      * {@code downstream}'s event loop; {@code outcome} runs there too.
      */
-    public void open(Channel downstream, TunnelKey key, ConnectTarget target, ChannelHandler streamHandler,
+    public void open(Channel downstream, TunnelKey key, ConnectTarget target, StreamEnd end,
                      Consumer<TunnelOpen> outcome) {
         loops.computeIfAbsent(downstream.eventLoop(), loop -> new LoopTunnels()).open(downstream, key, target,
-                streamHandler, outcome);
+                end, outcome);
     }
 
     /** Tunnels open now, across all loops (for status and tests). */
@@ -70,7 +69,7 @@ public final class TunnelPool {
         private final Map<InetSocketAddress, Instant> noTunnelUntil = new HashMap<>();
         private volatile int size;
 
-        void open(Channel downstream, TunnelKey key, ConnectTarget target, ChannelHandler streamHandler,
+        void open(Channel downstream, TunnelKey key, ConnectTarget target, StreamEnd end,
                   Consumer<TunnelOpen> outcome) {
             Instant now = clock.instant();
             Instant until = noTunnelUntil.get(key.address());
@@ -78,7 +77,7 @@ public final class TunnelPool {
                 outcome.accept(new TunnelOpen.Unsupported(key.address() + " does not take tunnels", Optional.empty()));
                 return;
             }
-            usable(downstream, key, now).open(target, streamHandler, outcome);
+            usable(downstream, key, now).open(target, end, outcome);
         }
 
         int size() {

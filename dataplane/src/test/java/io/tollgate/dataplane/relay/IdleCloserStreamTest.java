@@ -4,24 +4,23 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
-import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+import io.tollgate.dataplane.tunnel.StreamEnd;
+import io.tollgate.dataplane.tunnel.TunnelCodec;
+import io.tollgate.dataplane.tunnel.TunnelConnection;
+import io.tollgate.dataplane.tunnel.TunnelStream;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The idle timeout on a tunnel stream whose peer reads slowly: the stream's bytes wait in the tunnel's flow
- * controller, not in a buffer of the stream's own, and while the peer's window updates drain them the stream is not
+ * The idle timeout on a socket relayed into a tunnel stream whose peer reads slowly: the bytes wait in the tunnel's
+ * flow controller, not in the socket's buffer, and while the peer's window updates drain them the connection is not
  * idle; once nothing drains for a whole timeout, it is.
  */
 class IdleCloserStreamTest {
@@ -30,34 +29,39 @@ class IdleCloserStreamTest {
     @Test
     void aStreamWhosePeerKeepsReadingIsNotIdleAndOneThatStopsIs() {
         AtomicInteger idle = new AtomicInteger();
-        EmbeddedChannel tunnel = new EmbeddedChannel(Http2FrameCodecBuilder.forClient().build(),
-                new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
-        tunnel.freezeTime();
+        TunnelConnection h2 = TunnelCodec.client();
+        EmbeddedChannel tunnel = new EmbeddedChannel(h2);
         tunnel.writeInbound(frame(0, 0x4, 0, Unpooled.EMPTY_BUFFER)); // the server's SETTINGS: default 64 KiB windows
-        Http2StreamChannel stream = new Http2StreamChannelBootstrap(tunnel)
-                .handler(new IdleCloser(Duration.ofSeconds(30), idle::incrementAndGet)).open().syncUninterruptibly().getNow();
-        stream.writeAndFlush(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().method("CONNECT").authority("db:3306")));
+        TunnelStream stream = h2.open(new DefaultHttp2Headers().method("CONNECT").authority("db:3306"), StreamEnd.DISCARD)
+                .orElseThrow();
+        // The socket's pipeline as the gateway has it: the idle closer ahead of the relay into the stream.
+        EmbeddedChannel socket = new EmbeddedChannel(new IdleCloser(Duration.ofSeconds(30), idle::incrementAndGet,
+                stream::sendProgress));
+        socket.pipeline().addLast("end", new ChannelInboundHandlerAdapter());
+        socket.freezeTime();
+        StreamRelay.join(socket, "end", stream, List.of(), false, bytes -> { }, () -> { }, () -> { });
         for (int i = 0; i < 4; i++) {
-            stream.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(new byte[FRAME])));
+            socket.writeInbound(Unpooled.wrappedBuffer(new byte[FRAME]));
         }
         tunnel.releaseOutbound();
-        int id = stream.stream().id();
-        assertThat(stream.bytesBeforeWritable()).as("bytes held back by the peer's window").isPositive();
+        int id = stream.id();
+        assertThat(stream.isWritable()).as("bytes held back by the peer's window").isFalse();
 
         for (int round = 0; round < 2; round++) {
-            tunnel.advanceTimeBy(31, TimeUnit.SECONDS);
-            tunnel.runScheduledPendingTasks();
-            assertThat(stream.isOpen()).as("the peer read some of it in the last 30 s (round %d)", round).isTrue();
             tunnel.writeInbound(windowUpdate(0, FRAME / 2), windowUpdate(id, FRAME / 2)); // the peer reads a little more
             tunnel.releaseOutbound();
+            socket.advanceTimeBy(31, TimeUnit.SECONDS);
+            socket.runScheduledPendingTasks();
+            assertThat(socket.isOpen()).as("the peer read some of it in the last 30 s (round %d)", round).isTrue();
         }
 
-        tunnel.advanceTimeBy(31, TimeUnit.SECONDS);
-        tunnel.runScheduledPendingTasks();
-        tunnel.advanceTimeBy(31, TimeUnit.SECONDS);
-        tunnel.runScheduledPendingTasks();
+        socket.advanceTimeBy(31, TimeUnit.SECONDS);
+        socket.runScheduledPendingTasks();
+        socket.advanceTimeBy(31, TimeUnit.SECONDS);
+        socket.runScheduledPendingTasks();
         assertThat(idle).as("nothing drained for a whole timeout").hasValue(1);
-        assertThat(stream.isOpen()).isFalse();
+        assertThat(socket.isOpen()).isFalse();
+        socket.finishAndReleaseAll();
         tunnel.finishAndReleaseAll();
     }
 
