@@ -1,13 +1,20 @@
 package io.tollgate.bench.controlplane;
 
-import com.google.gson.Gson;
 import io.tollgate.controlplane.distribution.ConfigDocument;
+import io.tollgate.controlplane.distribution.DocumentId;
 import io.tollgate.controlplane.distribution.ProxyKind;
 import io.tollgate.controlplane.distribution.ProxyNode;
+import io.tollgate.controlplane.distribution.Push;
+import io.tollgate.controlplane.distribution.PushDecoding;
+import io.tollgate.controlplane.distribution.PushKind;
+import io.tollgate.controlplane.distribution.PushedDocument;
+import io.tollgate.controlplane.distribution.SetDigest;
+import io.tollgate.controlplane.distribution.Snapshot;
 import io.tollgate.controlplane.mesh.ControlPlane;
 import io.tollgate.controlplane.mesh.ControlPlaneSettings;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +147,7 @@ final class ScaleRun {
         }
     }
 
-    private void connect(ControlPlane controlPlane, ProxyFleet fleet, Table table, Clocks.Span load) {
+    private void connect(ControlPlane controlPlane, ProxyFleet fleet, Table table, Clocks.Span load) throws IOException {
         List<CompilingProxy> all = fleet.proxies();
         String first = controlPlane.version();
         Clocks connecting = Clocks.now();
@@ -219,25 +227,41 @@ final class ScaleRun {
     }
 
     /** Documents and bytes each kind of proxy received, and what re-loading and compiling it cost one proxy. */
-    private static void sizes(ProxyFleet fleet, Table table) {
-        Gson gson = new Gson();
+    private static void sizes(ProxyFleet fleet, Table table) throws IOException {
         Map<String, CompilingProxy> byScope = new LinkedHashMap<>();
         for (CompilingProxy proxy : fleet.proxies()) {
             String key = proxy.node().kind() == ProxyKind.SIDECAR ? "sidecar" : "gateway " + proxy.node().namespace();
             byScope.putIfAbsent(key, proxy);
         }
-        byScope.forEach((scope, proxy) -> {
+        for (Map.Entry<String, CompilingProxy> entry : byScope.entrySet()) {
+            String scope = entry.getKey();
+            CompilingProxy proxy = entry.getValue();
             var applied = proxy.last().orElseThrow();
             List<ConfigDocument> documents = applied.snapshot().documents();
             long yaml = documents.stream().mapToLong(d -> d.yaml().getBytes(StandardCharsets.UTF_8).length).sum();
-            long json = gson.toJson(documents).getBytes(StandardCharsets.UTF_8).length;
+            long pushed = pushedBytes(applied.snapshot());
             double compileCpu = fleet.proxies().stream()
                     .filter(p -> p.node().kind() == proxy.node().kind() && p.node().namespace().equals(proxy.node().namespace())
                             || proxy.node().kind() == ProxyKind.SIDECAR && p.node().kind() == ProxyKind.SIDECAR)
                     .mapToLong(p -> p.last().orElseThrow().compileCpuNanos()).average().orElse(0);
             table.moment("  %s (e.g. %s) receives %d documents".formatted(scope, proxy.node().id(), documents.size()), 0,
-                    "YAML %.2f MB, as pushed (JSON) %.2f MB; re-load + compile %d ms CPU per proxy (mean)"
-                            .formatted(yaml / 1e6, json / 1e6, Table.ms((long) compileCpu)));
-        });
+                    "YAML %.2f MB, as pushed %.2f MB; re-load + compile %d ms CPU per proxy (mean)"
+                            .formatted(yaml / 1e6, pushed / 1e6, Table.ms((long) compileCpu)));
+        }
+    }
+
+    /** The bytes of a full push of {@code snapshot}, in the layout the control plane sends. */
+    private static long pushedBytes(Snapshot snapshot) throws IOException {
+        SetDigest digest = SetDigest.EMPTY;
+        List<PushedDocument> documents = new ArrayList<>();
+        for (ConfigDocument document : snapshot.documents()) {
+            DocumentId id = DocumentId.of(document);
+            documents.add(new PushedDocument(id.hex(), document));
+            digest = digest.plus(id);
+        }
+        Push push = new Push(snapshot.version(), "1", PushKind.FULL, documents, List.of(), digest.hex());
+        try (InputStream bytes = PushDecoding.MARSHALLER.stream(push)) {
+            return bytes.readAllBytes().length;
+        }
     }
 }
