@@ -53,16 +53,14 @@ public final class InitCa {
         }
     }
 
-    /** Runs {@link #main} in a child JVM with this one's class path; throws if it fails. */
-    static void inChildJvm(Path stateDir, String trustDomain) throws IOException, InterruptedException {
-        inChildJvm(stateDir, trustDomain, null, List.of());
-    }
-
-    /** As {@link #inChildJvm(Path, String)}, and issues credentials for {@code identities} into {@code credentials}. */
-    static void inChildJvm(Path stateDir, String trustDomain, Path credentials, List<String> identities)
+    /**
+     * Runs {@link #main} in a child JVM on {@code classPath}; with {@code credentials} (else null) it also issues
+     * credentials for {@code identities} there. Throws if it fails.
+     */
+    static void inChildJvm(String classPath, Path stateDir, String trustDomain, Path credentials, List<String> identities)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath,
                 InitCa.class.getName(), stateDir.toString(), trustDomain));
         if (credentials != null) {
             command.add(credentials.toString());

@@ -44,8 +44,11 @@ final class ScaleRun {
     private final ScaleSettings settings;
     private final Exports exports;
     private final PrintStream out;
+    /** The class path of this JVM, for the child JVM that makes the CA. */
+    private final String classPath;
 
-    ScaleRun(ScaleSettings settings, Exports exports, PrintStream out) {
+    ScaleRun(ScaleSettings settings, Exports exports, String classPath, PrintStream out) {
+        this.classPath = classPath;
         this.settings = settings;
         this.exports = exports;
         this.out = out;
@@ -68,10 +71,10 @@ final class ScaleRun {
                                     ? "the proxies run before the control plane starts (a restart)"
                                     : "the proxies connect once the control plane serves"));
             if (settings.start() == ScaleSettings.Start.WAITING) {
-                InitCa.inChildJvm(state, "cluster.local", credentials,
+                InitCa.inChildJvm(classPath, state, "cluster.local", credentials,
                         nodes.stream().map(n -> n.namespace() + "/" + n.serviceAccount()).toList());
             } else {
-                InitCa.inChildJvm(state, "cluster.local");
+                InitCa.inChildJvm(classPath, state, "cluster.local", null, List.of());
             }
             if (settings.start() == ScaleSettings.Start.WAITING) {
                 waiting(files, state, credentials, nodes, table);

@@ -87,25 +87,27 @@ public final class PushDecoding implements MethodDescriptor.Marshaller<Push> {
             int count = count("documents", PushFormat.MIN_DOCUMENT_BYTES);
             List<PushedDocument> documents = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                String field = "document " + i;
-                String id = id(field);
-                String source = string(field + ": source");
-                int line = line(field);
-                documents.add(new PushedDocument(id, new ConfigDocument(source, line, string(field + ": yaml"))));
+                // A document starts as a removal is laid out (id, source, line); its text follows.
+                RemovedDocument head = idAndPlace("document " + i);
+                documents.add(new PushedDocument(head.id(),
+                        new ConfigDocument(head.source(), head.line(), string("document " + i + ": yaml"))));
             }
             int removals = count("removed", PushFormat.MIN_REMOVED_BYTES);
             List<RemovedDocument> removed = new ArrayList<>(removals);
             for (int i = 0; i < removals; i++) {
-                String field = "removed " + i;
-                String id = id(field);
-                String source = string(field + ": source");
-                removed.add(new RemovedDocument(id, source, line(field)));
+                removed.add(idAndPlace("removed " + i));
             }
             String digest = string("digest");
             if (at != bytes.length) {
                 throw malformed("", (bytes.length - at) + " bytes after the digest");
             }
             return new Push(version, nonce, kind, documents, removed, digest);
+        }
+
+        private RemovedDocument idAndPlace(String field) {
+            String id = id(field);
+            String source = string(field + ": source");
+            return new RemovedDocument(id, source, line(field));
         }
 
         private String id(String field) {
