@@ -60,7 +60,9 @@ class ServingBeforeTheFirstVersionTest {
             assertThat(waiting.ackedVersion()).isEmpty();
             assertThat(waiting.sync()).isEqualTo(SyncState.NOT_SENT);
             assertThat(distributor.status().controlPlaneVersion()).isEmpty();
-            assertThat(client.health().state()).isEqualTo(ConnectionState.CONNECTED);
+            // The server's headers accept the hello; the client sees them on its own thread a moment later.
+            Await.until("the client connected", () -> client.health().state() == ConnectionState.CONNECTED,
+                    () -> client.health().toString());
             assertThat(consumer.offered()).isEmpty();
 
             var initial = load();
