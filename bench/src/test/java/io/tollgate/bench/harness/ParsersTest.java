@@ -62,6 +62,10 @@ class ParsersTest {
         IperfResult busy = IperfResult.parse("{\"start\": {}, \"error\": \"the server is busy running a test. try again later\"}", 0);
         assertThat(busy.completed()).isFalse();
         assertThat(busy.serverBusy()).isTrue();
+        IperfResult reset = IperfResult.parse(
+                "{\"start\": {}, \"error\": \"unable to receive control message: Connection reset by peer\"}", 0);
+        assertThat(reset.completed()).isFalse();
+        assertThat(reset.serverBusy()).as("the busy answer cut short by the close behind it").isTrue();
     }
 
     @Test

@@ -164,6 +164,7 @@ public final class TunnelConnection extends Http2ConnectionHandler {
         Http2Stream connectionStream = connection().connectionStream();
         Http2Stream.State state = stream.state();
         if ((state != Http2Stream.State.OPEN && state != Http2Stream.State.HALF_CLOSED_REMOTE)
+                || stream.isResetSent()
                 || !ctx.channel().isActive()
                 || bytes > encoder().configuration().frameSizePolicy().maxFrameSize()
                 || flow.hasFlowControlled(stream)
