@@ -268,6 +268,26 @@ public final class TunnelConnection extends Http2ConnectionHandler {
         stream.reset();
     }
 
+    /**
+     * The flow controller tells of a stream's writability only when its own view of it changed. Writes that wait in
+     * TLS count against the socket's writability, and Netty reports both the rise above the high-water mark and the
+     * fall below the low one later, from the event loop's queue. A relay can see the socket unwritable in between, and
+     * the flush at the end of the turn can drain it before either event runs: the controller then sees no change and
+     * tells nobody. The relay would wait for ever. So every writability event the socket fires while writable
+     * tells each writable stream again; an end that is not waiting ignores it.
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        super.channelWritabilityChanged(ctx);
+        if (ctx.channel().isWritable() && !streams.isEmpty()) {
+            for (TunnelStream stream : streams.values().toArray(new TunnelStream[0])) {
+                if (stream.isWritable()) {
+                    stream.end().onWritable(stream);
+                }
+            }
+        }
+    }
+
     private void writabilityChanged(Http2Stream stream) {
         TunnelStream tunnelStream = streams.get(stream.id());
         if (tunnelStream != null && encoder().flowController().isWritable(stream)) {

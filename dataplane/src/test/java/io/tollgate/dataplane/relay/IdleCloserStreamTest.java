@@ -1,6 +1,5 @@
 package io.tollgate.dataplane.relay;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -9,6 +8,7 @@ import io.tollgate.dataplane.tunnel.StreamEnd;
 import io.tollgate.dataplane.tunnel.TunnelCodec;
 import io.tollgate.dataplane.tunnel.TunnelConnection;
 import io.tollgate.dataplane.tunnel.TunnelStream;
+import io.tollgate.dataplane.tunnel.WireFrames;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,7 +31,7 @@ class IdleCloserStreamTest {
         AtomicInteger idle = new AtomicInteger();
         TunnelConnection h2 = TunnelCodec.client();
         EmbeddedChannel tunnel = new EmbeddedChannel(h2);
-        tunnel.writeInbound(frame(0, 0x4, 0, Unpooled.EMPTY_BUFFER)); // the server's SETTINGS: default 64 KiB windows
+        tunnel.writeInbound(WireFrames.emptySettings()); // the server's SETTINGS: 64 KiB windows
         TunnelStream stream = h2.open(new DefaultHttp2Headers().method("CONNECT").authority("db:3306"), StreamEnd.DISCARD)
                 .orElseThrow();
         // The socket's pipeline as the gateway has it: the idle closer ahead of the relay into the stream.
@@ -48,7 +48,8 @@ class IdleCloserStreamTest {
         assertThat(stream.isWritable()).as("bytes held back by the peer's window").isFalse();
 
         for (int round = 0; round < 2; round++) {
-            tunnel.writeInbound(windowUpdate(0, FRAME / 2), windowUpdate(id, FRAME / 2)); // the peer reads a little more
+            // The peer reads a little more.
+            tunnel.writeInbound(WireFrames.windowUpdate(0, FRAME / 2), WireFrames.windowUpdate(id, FRAME / 2));
             tunnel.releaseOutbound();
             socket.advanceTimeBy(31, TimeUnit.SECONDS);
             socket.runScheduledPendingTasks();
@@ -63,16 +64,5 @@ class IdleCloserStreamTest {
         assertThat(socket.isOpen()).isFalse();
         socket.finishAndReleaseAll();
         tunnel.finishAndReleaseAll();
-    }
-
-    private static ByteBuf windowUpdate(int streamId, int increment) {
-        return frame(streamId, 0x8, 0, Unpooled.buffer(4).writeInt(increment));
-    }
-
-    /** One HTTP/2 frame as it comes off the wire (RFC 9113 section 4.1). */
-    private static ByteBuf frame(int streamId, int type, int flags, ByteBuf payload) {
-        ByteBuf frame = Unpooled.buffer(9 + payload.readableBytes());
-        frame.writeMedium(payload.readableBytes()).writeByte(type).writeByte(flags).writeInt(streamId);
-        return frame.writeBytes(payload);
     }
 }

@@ -2,8 +2,14 @@ package io.tollgate.dataplane.tunnel;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.CoalescingBufferQueue;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.Http2Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +36,7 @@ class TunnelDataFramesTest {
     void openStream() {
         TunnelConnection h2 = TunnelCodec.client();
         tunnel = new EmbeddedChannel(h2);
-        tunnel.writeInbound(frame(0, 0x4, 0, Unpooled.EMPTY_BUFFER));
+        tunnel.writeInbound(WireFrames.emptySettings());
         stream = h2.open(new DefaultHttp2Headers().method("CONNECT").authority("db:3306"), StreamEnd.DISCARD)
                 .orElseThrow();
         tunnel.releaseOutbound(); // preface, SETTINGS, its ACK, HEADERS
@@ -76,7 +82,7 @@ class TunnelDataFramesTest {
         assertThat(first.length).as("bytes sent before any window update").isEqualTo(WINDOW);
         assertThat(stream.isWritable()).isFalse();
 
-        tunnel.writeInbound(windowUpdate(0, 1_000), windowUpdate(stream.id(), 1_000));
+        tunnel.writeInbound(WireFrames.windowUpdate(0, 1_000), WireFrames.windowUpdate(stream.id(), 1_000));
         stream.flush();
         byte[] rest = payloads(written());
         assertThat(rest.length).isEqualTo(1 + tail.length);
@@ -90,6 +96,85 @@ class TunnelDataFramesTest {
         stream.write(Unpooled.wrappedBuffer(after));
         stream.flush();
         assertThat(payloads(written())).as("once the queue is empty, a write goes out at once").isEqualTo(after);
+    }
+
+    @Test
+    void aStreamThatSawTheSocketFullIsToldWhenItDrainedThoughTheFlowControllerSawNoChange() {
+        // As under TLS: writes wait in a queue counted against the socket's writability until the flush, and Netty
+        // reports both crossings of the water marks later, from the loop's queue.
+        TunnelConnection h2 = TunnelCodec.client();
+        EmbeddedChannel held = new EmbeddedChannel();
+        held.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 2048));
+        // Only the held bytes count, as when the socket takes each flush whole: no crossing is reported at once.
+        held.config().setMessageSizeEstimator(() -> msg -> 0);
+        held.pipeline().addLast(new HoldUntilFlush(), h2);
+        held.writeInbound(WireFrames.emptySettings());
+        WritableCount end = new WritableCount();
+        TunnelStream waiting = h2.open(new DefaultHttp2Headers().method("CONNECT").authority("db:3306"), end)
+                .orElseThrow();
+        held.runPendingTasks();
+        held.releaseOutbound();
+
+        for (int round = 0; round < 3; round++) { // the first round settles the flow controller's view: writable
+            waiting.write(Unpooled.wrappedBuffer(bytes(3000, 5)));
+            assertThat(waiting.isWritable()).as("3,000 bytes held: above the high-water mark").isFalse();
+            int before = end.count; // a relay that looked now would wait to be told
+            waiting.flush();
+            assertThat(held.isWritable()).as("drained by the flush").isTrue();
+            held.runPendingTasks();
+            assertThat(end.count).as("round %d: the waiting end was told it may write again", round)
+                    .isGreaterThan(before);
+            held.releaseOutbound();
+        }
+        held.finishAndReleaseAll();
+    }
+
+    /** A stand-in for TLS's write queue: holds writes until a flush, counted against the socket's writability. */
+    private static final class HoldUntilFlush extends ChannelOutboundHandlerAdapter {
+        private CoalescingBufferQueue queue;
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            queue = new CoalescingBufferQueue(ctx.channel(), 4, true);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            queue.add((ByteBuf) msg, promise);
+        }
+
+        @Override
+        public void flush(ChannelHandlerContext ctx) {
+            queue.writeAndRemoveAll(ctx);
+            ctx.flush();
+        }
+    }
+
+    /** An end that counts how often it is told its stream may take bytes again. */
+    private static final class WritableCount implements StreamEnd {
+        int count;
+
+        @Override
+        public void onHeaders(TunnelStream stream, Http2Headers headers, boolean endStream) {
+        }
+
+        @Override
+        public void onData(TunnelStream stream, ByteBuf data, boolean endStream) {
+            data.release();
+        }
+
+        @Override
+        public void onWritable(TunnelStream stream) {
+            count++;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void onClosed(TunnelStream stream) {
+        }
     }
 
     private record Frame(int type, int flags, int streamId, byte[] payload) {
@@ -132,16 +217,5 @@ class TunnelDataFramesTest {
             bytes[i] = (byte) (seed * 31 + i);
         }
         return bytes;
-    }
-
-    private static ByteBuf windowUpdate(int streamId, int increment) {
-        return frame(streamId, 0x8, 0, Unpooled.buffer(4).writeInt(increment));
-    }
-
-    /** One HTTP/2 frame as it comes off the wire (RFC 9113 section 4.1). */
-    private static ByteBuf frame(int streamId, int type, int flags, ByteBuf payload) {
-        ByteBuf frame = Unpooled.buffer(9 + payload.readableBytes());
-        frame.writeMedium(payload.readableBytes()).writeByte(type).writeByte(flags).writeInt(streamId);
-        return frame.writeBytes(payload);
     }
 }
