@@ -63,7 +63,7 @@ public final class TunnelStream {
             data.release();
             return;
         }
-        tunnel.writeBytes(this, data);
+        tunnel.writeData(this, data, false);
     }
 
     /** Sends HEADERS; {@code endStream} ends the output with them. */
