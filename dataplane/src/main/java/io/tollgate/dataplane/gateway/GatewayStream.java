@@ -81,14 +81,6 @@ final class GatewayStream implements StreamEnd {
     }
 
     @Override
-    public void onWritable(TunnelStream stream) {
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
     public void onClosed(TunnelStream stream) {
         held.forEach(ByteBuf::release);
         held.clear();

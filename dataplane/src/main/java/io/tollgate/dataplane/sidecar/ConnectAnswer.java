@@ -48,14 +48,6 @@ final class ConnectAnswer implements StreamEnd {
     }
 
     @Override
-    public void onWritable(TunnelStream stream) {
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
     public void onClosed(TunnelStream stream) {
         connection.end(ResponseFlag.UC, "gateway " + connection.upstreamText() + " reset the stream before answering");
         downstream.close();

@@ -18,11 +18,19 @@ public interface StreamEnd {
      */
     void onData(TunnelStream stream, ByteBuf data, boolean endStream);
 
-    /** The stream may take more bytes again (its window opened, or the tunnel drained). */
-    void onWritable(TunnelStream stream);
+    /**
+     * The stream may take more bytes again (its window opened, or the tunnel drained). Nothing to do for an end that
+     * does not send on the stream.
+     */
+    default void onWritable(TunnelStream stream) {
+    }
 
-    /** Bytes given to this end's socket during the tunnel's read are flushed now, one flush per read batch. */
-    void flush();
+    /**
+     * Bytes given to this end's socket during the tunnel's read are flushed now, one flush per read batch. Nothing to
+     * do for an end that writes to no socket.
+     */
+    default void flush() {
+    }
 
     /** The stream is closed: both ends finished, either reset it, or the tunnel went away. Called once. */
     void onClosed(TunnelStream stream);
@@ -37,14 +45,6 @@ public interface StreamEnd {
         public void onData(TunnelStream stream, ByteBuf data, boolean endStream) {
             stream.consumed(data.readableBytes());
             data.release();
-        }
-
-        @Override
-        public void onWritable(TunnelStream stream) {
-        }
-
-        @Override
-        public void flush() {
         }
 
         @Override
