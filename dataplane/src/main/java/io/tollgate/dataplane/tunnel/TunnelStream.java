@@ -86,7 +86,9 @@ public final class TunnelStream {
 
     /**
      * Ends the output and, once END_STREAM has gone out (after bytes still waiting for the peer's window), resets
-     * the stream unless the peer has ended too: for a socket that closed while the stream was open.
+     * the stream unless the peer has ended too: for a socket that closed while the stream was open. Flushed: a
+     * socket closes outside any read of the tunnel, and nothing else may flush it soon (a quiet connection whose
+     * upstream closed would keep its workload waiting for the next byte of any stream).
      */
     public void endOutputThenReset() {
         endOutput();
@@ -94,6 +96,7 @@ public final class TunnelStream {
             reset();
         } else {
             ended.addListener(sent -> reset());
+            tunnel.flushNow();
         }
     }
 

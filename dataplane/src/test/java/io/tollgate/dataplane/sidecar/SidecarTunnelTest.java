@@ -15,8 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -125,6 +129,40 @@ class SidecarTunnelTest {
         }
         assertThat(fixture.gateway.openTunnels()).isEqualTo(1);
         assertThat(handshakes("full") + handshakes("resumed")).as("all on the first tunnel").isEqualTo(1);
+    }
+
+    @Test
+    void aQuietConnectionClosedByAPolicyChangeEndsAtTheWorkloadWithoutWaitingForTraffic() throws Exception {
+        InetSocketAddress listener = sidecar(ConnectionAuthorizer.allowAll(), true);
+        try (Socket workload = new Socket()) {
+            workload.connect(listener);
+            // The server speaks first: the greeting says the stream reached MariaDB. Then nobody sends a byte, so
+            // nothing but the re-check itself can carry the close to the sidecar.
+            workload.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
+            InputStream in = workload.getInputStream();
+            assertThat(in.read()).as("the greeting's first byte").isNotNegative();
+            in.skipNBytes(in.available());
+
+            fixture.gateway.update(new GatewayConfig(fixture.gatewayRoutes(), SidecarFixture.denyNamespaces("demo-server")));
+
+            assertThat(drainToEnd(in)).as("the workload's connection ends (a read timeout fails the test)").isTrue();
+        }
+        AccessLogEntry gatewaySide = SidecarFixture.awaitLog(fixture.gatewayLog, "the re-checked stream",
+                e -> e.responseFlag() == ResponseFlag.DENY);
+        assertThat(gatewaySide.termination()).contains("denied by policy change");
+        assertThat(fixture.gateway.openTunnels()).isEqualTo(1);
+    }
+
+    /** Reads until the end of input (true) or a reset (true: the stream's reset may close before the FIN is read). */
+    private static boolean drainToEnd(InputStream in) throws IOException {
+        try {
+            while (in.read() >= 0) {
+                in.skipNBytes(in.available());
+            }
+            return true;
+        } catch (SocketException reset) {
+            return true;
+        }
     }
 
     @Test
