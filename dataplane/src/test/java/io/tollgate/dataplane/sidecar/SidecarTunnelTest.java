@@ -153,6 +153,23 @@ class SidecarTunnelTest {
         assertThat(fixture.gateway.openTunnels()).isEqualTo(1);
     }
 
+    @Test
+    void aWorkloadThatResetsAQuietConnectionFreesItsUpstreamAtOnce() throws Exception {
+        InetSocketAddress listener = sidecar(ConnectionAuthorizer.allowAll(), true);
+        try (Socket workload = new Socket()) {
+            workload.connect(listener);
+            assertThat(workload.getInputStream().read()).as("the greeting's first byte").isNotNegative();
+            Await.until("the stream is open at the gateway", () -> fixture.gateway.openConnections() == 1);
+            workload.setSoLinger(true, 0);
+        }
+        // A reset, not a FIN: the sidecar sees the close itself, outside any read, and nothing else crosses the tunnel.
+        // MariaDB itself drops a connection stuck before its login after 10 s (connect_timeout): the line says who.
+        AccessLogEntry gatewaySide = SidecarFixture.awaitLog(fixture.gatewayLog, "the stream's line", e -> true);
+        assertThat(gatewaySide.termination()).contains("downstream closed the connection");
+        Await.until("the gateway closes the upstream", () -> fixture.gateway.openConnections() == 0);
+        assertThat(fixture.gateway.openTunnels()).isEqualTo(1);
+    }
+
     /** Reads until the end of input (true) or a reset (true: the stream's reset may close before the FIN is read). */
     private static boolean drainToEnd(InputStream in) throws IOException {
         try {
