@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http2.AbstractHttp2ConnectionHandlerBuilder;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2ConnectionAdapter;
 import io.netty.handler.codec.http2.Http2ConnectionDecoder;
 import io.netty.handler.codec.http2.Http2ConnectionEncoder;
@@ -12,7 +13,10 @@ import io.netty.handler.codec.http2.Http2ConnectionHandler;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameAdapter;
+import io.netty.handler.codec.http2.Http2FrameTypes;
+import io.netty.handler.codec.http2.Http2Flags;
 import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2RemoteFlowController;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.util.collection.IntObjectHashMap;
@@ -36,6 +40,9 @@ import java.util.function.Consumer;
  */
 public final class TunnelConnection extends Http2ConnectionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelConnection.class);
+    private static final Http2Flags NO_FLAGS = new Http2Flags();
+    /** Up to this payload a direct DATA frame is one buffer, the payload copied behind its header. */
+    private static final int COPIED_PAYLOAD = 2048;
     private final IntObjectMap<TunnelStream> streams = new IntObjectHashMap<>();
     private final List<TunnelStream> written = new ArrayList<>();
     private Consumer<TunnelStream> incoming = TunnelStream::reset;
@@ -139,6 +146,56 @@ public final class TunnelConnection extends Http2ConnectionHandler {
         return encoder().writeData(ctx, stream.id(), data, 0, endStream, endStream ? ctx.newPromise() : ctx.voidPromise());
     }
 
+    /**
+     * Writes {@code data} (taking ownership) as one DATA frame straight to the TLS handler when nothing of the
+     * stream waits in the flow controller and both windows take all of it; else hands it to the encoder, which
+     * queues it until they do. The direct frame is what the encoder would write: the same header, the same window
+     * accounting, without its per-frame promise, queue and distribution pass.
+     */
+    void writeBytes(TunnelStream stream, ByteBuf data) {
+        if (!writeDirect(stream.http2(), data)) {
+            writeData(stream, data, false);
+        }
+    }
+
+    private boolean writeDirect(Http2Stream stream, ByteBuf data) {
+        int bytes = data.readableBytes();
+        Http2RemoteFlowController flow = encoder().flowController();
+        Http2Stream connectionStream = connection().connectionStream();
+        Http2Stream.State state = stream.state();
+        if ((state != Http2Stream.State.OPEN && state != Http2Stream.State.HALF_CLOSED_REMOTE)
+                || stream.isResetSent()
+                || !ctx.channel().isActive()
+                || bytes > encoder().configuration().frameSizePolicy().maxFrameSize()
+                || flow.hasFlowControlled(stream)
+                || flow.windowSize(stream) < bytes
+                || flow.windowSize(connectionStream) < bytes) {
+            return false;
+        }
+        try {
+            flow.incrementWindowSize(connectionStream, -bytes);
+            flow.incrementWindowSize(stream, -bytes);
+        } catch (Http2Exception e) {
+            data.release();
+            onError(ctx, true, e);
+            return true;
+        }
+        if (bytes <= COPIED_PAYLOAD) {
+            // One buffer for header and payload: TLS would copy the two into one record's input anyway.
+            ByteBuf frame = ctx.alloc().directBuffer(Http2CodecUtil.FRAME_HEADER_LENGTH + bytes);
+            Http2CodecUtil.writeFrameHeader(frame, bytes, Http2FrameTypes.DATA, NO_FLAGS, stream.id());
+            frame.writeBytes(data);
+            data.release();
+            ctx.write(frame, ctx.voidPromise());
+        } else {
+            ByteBuf header = ctx.alloc().directBuffer(Http2CodecUtil.FRAME_HEADER_LENGTH);
+            Http2CodecUtil.writeFrameHeader(header, bytes, Http2FrameTypes.DATA, NO_FLAGS, stream.id());
+            ctx.write(header, ctx.voidPromise());
+            ctx.write(data, ctx.voidPromise());
+        }
+        return true;
+    }
+
     void writeHeaders(TunnelStream stream, Http2Headers headers, boolean endStream) {
         encoder().writeHeaders(ctx, stream.id(), headers, 0, endStream, ctx.newPromise());
     }
@@ -209,6 +266,26 @@ public final class TunnelConnection extends Http2ConnectionHandler {
     private void failed(TunnelStream stream, RuntimeException bug) {
         LOG.warn("tunnel stream {} on {}: its end failed; resetting the stream", stream.id(), ctx.channel(), bug);
         stream.reset();
+    }
+
+    /**
+     * The flow controller tells of a stream's writability only when its own view of it changed. Writes that wait in
+     * TLS count against the socket's writability, and Netty reports both the rise above the high-water mark and the
+     * fall below the low one later, from the event loop's queue. A relay can see the socket unwritable in between, and
+     * the flush at the end of the turn can drain it before either event runs: the controller then sees no change and
+     * tells nobody. The relay would wait for ever. So every writability event the socket fires while writable
+     * tells each writable stream again; an end that is not waiting ignores it.
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        super.channelWritabilityChanged(ctx);
+        if (ctx.channel().isWritable() && !streams.isEmpty()) {
+            for (TunnelStream stream : streams.values().toArray(new TunnelStream[0])) {
+                if (stream.isWritable()) {
+                    stream.end().onWritable(stream);
+                }
+            }
+        }
     }
 
     private void writabilityChanged(Http2Stream stream) {

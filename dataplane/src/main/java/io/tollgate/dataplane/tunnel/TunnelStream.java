@@ -63,7 +63,7 @@ public final class TunnelStream {
             data.release();
             return;
         }
-        tunnel.writeData(this, data, false);
+        tunnel.writeBytes(this, data);
     }
 
     /** Sends HEADERS; {@code endStream} ends the output with them. */

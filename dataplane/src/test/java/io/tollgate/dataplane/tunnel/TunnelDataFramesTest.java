@@ -2,8 +2,14 @@ package io.tollgate.dataplane.tunnel;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.CoalescingBufferQueue;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.Http2Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +22,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The DATA frames a tunnel stream sends: one per write while the windows take them, held when they do not, and on
- * the wire in the order they were written, never beyond the peer's windows.
+ * The DATA frames a tunnel stream sends: written directly while the windows take them, through the encoder's queue
+ * when they do not, and on the wire in the order they were written either way, never beyond the peer's windows.
  */
 class TunnelDataFramesTest {
     /** HTTP/2's default windows, which the peer's empty SETTINGS leaves in force (RFC 9113 section 6.9.2). */
@@ -42,21 +48,20 @@ class TunnelDataFramesTest {
     }
 
     @Test
-    void smallWritesLeaveAsDataOfTheirStreamInOrder() {
+    void smallWritesLeaveAsOneDataFrameEachInOrder() {
         List<byte[]> sent = List.of(bytes(64, 1), bytes(2048, 2), bytes(3000, 3), bytes(1, 4));
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        sent.forEach(b -> {
-            all.writeBytes(b);
-            stream.write(Unpooled.wrappedBuffer(b));
-        });
+        sent.forEach(b -> stream.write(Unpooled.wrappedBuffer(b)));
         stream.flush();
 
         List<Frame> frames = written();
-        assertThat(frames).isNotEmpty().allSatisfy(frame -> {
-            assertThat(frame.flags()).as("no END_STREAM, no padding").isZero();
+        assertThat(frames).hasSize(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            Frame frame = frames.get(i);
+            assertThat(frame.type()).as("frame %d type", i).isEqualTo(0x0);
+            assertThat(frame.flags()).as("frame %d flags", i).isZero();
             assertThat(frame.streamId()).isEqualTo(stream.id());
-        });
-        assertThat(payloads(frames)).as("the bytes, in the order written").isEqualTo(all.toByteArray());
+            assertThat(frame.payload()).as("frame %d payload", i).isEqualTo(sent.get(i));
+        }
         assertThat(stream.isWritable()).isTrue();
     }
 
@@ -91,6 +96,88 @@ class TunnelDataFramesTest {
         stream.write(Unpooled.wrappedBuffer(after));
         stream.flush();
         assertThat(payloads(written())).as("once the queue is empty, a write goes out at once").isEqualTo(after);
+    }
+
+    @Test
+    void aStreamThatSawTheSocketFullIsToldWhenItDrainedThoughTheFlowControllerSawNoChange() {
+        // As under TLS: writes wait in a queue counted against the socket's writability until the flush, and Netty
+        // reports both crossings of the water marks later, from the loop's queue.
+        TunnelConnection h2 = TunnelCodec.client();
+        EmbeddedChannel held = new EmbeddedChannel();
+        held.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 2048));
+        // Only the held bytes count, as when the socket takes each flush whole: no crossing is reported at once.
+        held.config().setMessageSizeEstimator(() -> msg -> 0);
+        held.pipeline().addLast(new HoldUntilFlush(), h2);
+        held.writeInbound(WireFrames.emptySettings());
+        WritableCount end = new WritableCount();
+        TunnelStream waiting = h2.open(new DefaultHttp2Headers().method("CONNECT").authority("db:3306"), end)
+                .orElseThrow();
+        held.runPendingTasks();
+        held.releaseOutbound();
+
+        for (int round = 0; round < 3; round++) { // the first round settles the flow controller's view: writable
+            waiting.write(Unpooled.wrappedBuffer(bytes(3000, 5)));
+            assertThat(waiting.isWritable()).as("3,000 bytes held: above the high-water mark").isFalse();
+            int before = end.count; // a relay that looked now would wait to be told
+            waiting.flush();
+            assertThat(held.isWritable()).as("drained by the flush").isTrue();
+            held.runPendingTasks();
+            assertThat(end.count).as("round %d: the waiting end was told it may write again", round)
+                    .isGreaterThan(before);
+            held.releaseOutbound();
+        }
+        held.finishAndReleaseAll();
+    }
+
+    /** A stand-in for TLS's write queue: holds writes until a flush, counted against the socket's writability. */
+    private static final class HoldUntilFlush extends ChannelOutboundHandlerAdapter {
+        private CoalescingBufferQueue queue;
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            queue = new CoalescingBufferQueue(ctx.channel(), 4, true);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            queue.add((ByteBuf) msg, promise);
+        }
+
+        /**
+         * Takes the whole queue off before writing on: the embedded channel runs its queued tasks on each write, and
+         * an event loop runs the writability events only after the flush, when the queue is empty again.
+         */
+        @Override
+        public void flush(ChannelHandlerContext ctx) {
+            if (!queue.isEmpty()) {
+                ChannelPromise written = ctx.newPromise();
+                ctx.write(queue.remove(ctx.alloc(), queue.readableBytes(), written), written);
+            }
+            ctx.flush();
+        }
+    }
+
+    /** An end that counts how often it is told its stream may take bytes again. */
+    private static final class WritableCount implements StreamEnd {
+        int count;
+
+        @Override
+        public void onHeaders(TunnelStream stream, Http2Headers headers, boolean endStream) {
+        }
+
+        @Override
+        public void onData(TunnelStream stream, ByteBuf data, boolean endStream) {
+            data.release();
+        }
+
+        @Override
+        public void onWritable(TunnelStream stream) {
+            count++;
+        }
+
+        @Override
+        public void onClosed(TunnelStream stream) {
+        }
     }
 
     private record Frame(int type, int flags, int streamId, byte[] payload) {
