@@ -3,9 +3,11 @@ package io.tollgate.bench.harness;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One benchmark run. Upstreams live for the whole run; each round starts every arm afresh, then runs each trial
@@ -115,6 +117,10 @@ final class Bench {
             if (!options.trials().keeps(trial)) {
                 continue;
             }
+            if (trial instanceof LatencyTrial sliced) {
+                interleave(round, running, sliced);
+                continue;
+            }
             for (Map.Entry<String, ArmState.Running> arm : running.entrySet()) {
                 try {
                     trial.run(new TrialScope(round, arm.getKey(), arm.getValue(), recorder));
@@ -123,6 +129,34 @@ final class Bench {
                 }
             }
         }
+    }
+
+    /**
+     * Runs a latency trial slice by slice, each slice through every arm in turn, the order rotating from slice to
+     * slice ({@link LatencyTrial}); then records each arm's slices together. An arm whose slice could not run is
+     * recorded as a failed guard and left out of the later slices.
+     */
+    private void interleave(int round, Map<String, ArmState.Running> running, LatencyTrial trial)
+            throws InterruptedException {
+        Map<String, LatencyTrial.Slice> taken = new LinkedHashMap<>();
+        Set<String> failed = new HashSet<>();
+        List<String> arms = List.copyOf(running.keySet());
+        for (int slice = 0; slice < trial.slices(); slice++) {
+            for (String arm : rotate(arms, slice)) {
+                if (failed.contains(arm)) {
+                    continue;
+                }
+                try {
+                    taken.merge(arm, trial.slice(new TrialScope(round, arm, running.get(arm), recorder)),
+                            LatencyTrial.Slice::plus);
+                } catch (IOException | RuntimeException e) {
+                    failed.add(arm);
+                    taken.remove(arm);
+                    recorder.guard(round, arm, trial.name() + " ran", false, e.toString());
+                }
+            }
+        }
+        taken.forEach((arm, slices) -> trial.record(new TrialScope(round, arm, running.get(arm), recorder), slices));
     }
 
     /**
@@ -137,7 +171,7 @@ final class Bench {
         for (GreetingTrial.Handshake handshake : GreetingTrial.Handshake.values()) {
             trials.add(new GreetingTrial(handshake, s.greetingWorkers(), s.warmup()));
         }
-        trials.add(new LatencyTrial(fastest, s.latencyConnections(), java.time.Duration.ZERO, s.warmup()));
+        trials.add(new LatencyTrial(fastest, s.latencyConnections(), java.time.Duration.ZERO, s.warmup(), 1));
         for (String workload : Sysbench.WORKLOADS) {
             trials.add(new SysbenchTrial(sysbench, workload, s.sysbenchThreads().getLast(), s.warmup()));
         }
@@ -155,7 +189,8 @@ final class Bench {
         trials.add(new GreetingTrial(GreetingTrial.Handshake.FULL, s.greetingWorkers(), s.greetingTime()));
         trials.add(new GreetingTrial(GreetingTrial.Handshake.RESUMED, s.greetingWorkers(), s.greetingTime()));
         for (int rate : s.latencyRates()) {
-            trials.add(new LatencyTrial(rate, s.latencyConnections(), s.latencyWarmup(), s.latencyMeasure()));
+            trials.add(new LatencyTrial(rate, s.latencyConnections(), s.latencyWarmup(), s.latencyMeasure(),
+                    s.latencySlices()));
         }
         for (String workload : Sysbench.WORKLOADS) {
             for (int threads : s.sysbenchThreads()) {

@@ -4,37 +4,72 @@ import io.tollgate.bench.load.PingPongClient;
 import io.tollgate.bench.load.PingPongPlan;
 import io.tollgate.bench.load.PingPongResult;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * 64-byte ping-pong at a fixed open-loop rate through the arm to the echo server: p50/p99/p99.9 corrected for
  * coordinated omission, and the proxies' CPU per message. The table turns these into latency added over direct.
+ *
+ * <p>The measurement is cut into {@code slices}, each with its own warm-up on fresh connections, and the round
+ * runs every arm's first slice, then every arm's second, and so on ({@link Bench}): a p99 is decided by the
+ * machine's few noisy spells, and slices spread those over the arms alike instead of charging them to whichever
+ * arm ran its whole trial then. An arm's slices are recorded as one histogram.
  */
-record LatencyTrial(int rate, int connections, Duration warmup, Duration measure) implements Trial {
+record LatencyTrial(int rate, int connections, Duration warmup, Duration measure, int slices) implements Trial {
+    LatencyTrial {
+        if (slices < 1 || measure.dividedBy(slices).isZero()) {
+            throw new IllegalArgumentException("slices must be >= 1 and leave each a positive time: " + slices);
+        }
+    }
+
     @Override
     public String name() {
         return "ping-pong @" + rate + "/s";
     }
 
+    /** All of one arm's slices in a row: what the round does when this arm is the only one running. */
     @Override
-    public void run(TrialScope scope) throws java.io.IOException, InterruptedException {
+    public void run(TrialScope scope) throws IOException, InterruptedException {
+        Slice taken = slice(scope);
+        for (int i = 1; i < slices; i++) {
+            taken = taken.plus(slice(scope));
+        }
+        record(scope, taken);
+    }
+
+    /** One slice through the scope's arm: a warm-up, then its share of the measured time. */
+    Slice slice(TrialScope scope) throws IOException, InterruptedException {
         CpuMeter cpu = scope.cpuMeter();
-        PingPongResult result = PingPongClient.run(new PingPongPlan(scope.endpoints().echo(), connections, rate, warmup, measure));
-        long cpuMillis = cpu.millis();
+        PingPongResult result = PingPongClient.run(new PingPongPlan(scope.endpoints().echo(), connections, rate, warmup,
+                measure.dividedBy(slices)));
+        return new Slice(result, cpu.millis(), cpu.measuresAnything());
+    }
+
+    /** Records the arm's slices, added up. */
+    void record(TrialScope scope, Slice taken) {
+        PingPongResult result = taken.result();
         scope.guard("ping-pong bytes echoed equal bytes sent @" + rate + "/s", result.intact(), result.describe());
         if (!result.intact() || result.latencyNanos().getTotalCount() == 0) {
             return;
         }
         String key = "latency." + rate;
         Map<String, Object> detail = Map.of("messages", result.sent(), "recorded", result.latencyNanos().getTotalCount(),
-                "maxUs", result.latencyNanos().getMaxValue() / 1000.0, "proxyCpuMs", cpuMillis);
+                "maxUs", result.latencyNanos().getMaxValue() / 1000.0, "proxyCpuMs", taken.cpuMillis(), "slices", slices);
         scope.sample(Metric.latency(key + ".p50", "latency p50 @" + rate + "/s"), result.percentileMicros(50), detail);
         scope.sample(Metric.latency(key + ".p99", "latency p99 @" + rate + "/s"), result.percentileMicros(99), detail);
         scope.sample(Metric.latency(key + ".p999", "latency p99.9 @" + rate + "/s"), result.percentileMicros(99.9), detail);
-        if (cpu.measuresAnything()) {
+        if (taken.cpuMeasured()) {
             scope.sample(Metric.cost(key + ".cpu", "  proxy CPU per message @" + rate + "/s", "us/msg"),
-                    cpuMillis * 1000.0 / result.sent(), detail);
+                    taken.cpuMillis() * 1000.0 / result.sent(), detail);
+        }
+    }
+
+    /** What one or more slices of one arm saw, and the proxies' CPU time meanwhile. */
+    record Slice(PingPongResult result, long cpuMillis, boolean cpuMeasured) {
+        Slice plus(Slice other) {
+            return new Slice(result.plus(other.result), cpuMillis + other.cpuMillis, cpuMeasured && other.cpuMeasured);
         }
     }
 }

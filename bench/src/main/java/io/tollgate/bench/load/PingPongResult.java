@@ -18,6 +18,14 @@ public record PingPongResult(long sent, long echoed, long bytesSent, long bytesE
         return latencyNanos.getValueAtPercentile(percentile) / 1_000.0;
     }
 
+    /** Both results as one: counts added, histograms merged (the other's values kept exact). */
+    public PingPongResult plus(PingPongResult other) {
+        Histogram merged = latencyNanos.copy();
+        merged.add(other.latencyNanos);
+        return new PingPongResult(sent + other.sent, echoed + other.echoed, bytesSent + other.bytesSent,
+                bytesEchoed + other.bytesEchoed, corrupt + other.corrupt, merged);
+    }
+
     public String describe() {
         return "sent " + sent + " echoed " + echoed + " bytes " + bytesSent + "/" + bytesEchoed + " corrupt " + corrupt;
     }

@@ -22,11 +22,11 @@ class TrialFilterTest {
     void everyTrialRunsByDefaultAndTheIdentityGuardAlways() throws IOException {
         TrialFilter all = parse().trials();
         assertThat(all.everything()).isTrue();
-        assertThat(all.keeps(new LatencyTrial(1_000, 1, Duration.ZERO, Duration.ofSeconds(1)))).isTrue();
+        assertThat(all.keeps(new LatencyTrial(1_000, 1, Duration.ZERO, Duration.ofSeconds(1), 1))).isTrue();
 
         TrialFilter some = parse("--trials", "sysbench,latency").trials();
         assertThat(some.everything()).isFalse();
-        assertThat(some.keeps(new LatencyTrial(1_000, 1, Duration.ZERO, Duration.ofSeconds(1)))).isTrue();
+        assertThat(some.keeps(new LatencyTrial(1_000, 1, Duration.ZERO, Duration.ofSeconds(1), 1))).isTrue();
         assertThat(some.keeps(new IntegrityTrial(1_000))).isFalse();
         assertThat(some.keeps(new IdentityTrial())).as("the identity guard proves the chain").isTrue();
     }
