@@ -142,7 +142,13 @@ final class Bench {
         Set<String> failed = new HashSet<>();
         List<String> arms = List.copyOf(running.keySet());
         for (int slice = 0; slice < trial.slices(); slice++) {
-            for (String arm : rotate(arms, slice)) {
+            // Rotated, and reversed every other slice: each arm follows a different arm from slice to slice, so no
+            // arm always inherits the same neighbour's teardown.
+            List<String> order = rotate(arms, slice / 2);
+            if (slice % 2 == 1) {
+                order = order.reversed();
+            }
+            for (String arm : order) {
                 if (failed.contains(arm)) {
                     continue;
                 }
@@ -156,7 +162,13 @@ final class Bench {
                 }
             }
         }
-        taken.forEach((arm, slices) -> trial.record(new TrialScope(round, arm, running.get(arm), recorder), slices));
+        taken.forEach((arm, slices) -> {
+            try {
+                trial.record(new TrialScope(round, arm, running.get(arm), recorder), slices);
+            } catch (RuntimeException e) {
+                recorder.guard(round, arm, trial.name() + " ran", false, e.toString());
+            }
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tollgate.bench.harness;
 
+import io.tollgate.bench.load.MeasuredSpan;
 import io.tollgate.bench.load.PingPongClient;
 import io.tollgate.bench.load.PingPongPlan;
 import io.tollgate.bench.load.PingPongResult;
@@ -39,12 +40,16 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         record(scope, taken);
     }
 
-    /** One slice through the scope's arm: a warm-up, then its share of the measured time. */
+    /**
+     * One slice through the scope's arm: a warm-up, then its share of the measured time. The proxies' CPU is read
+     * over the measured messages only: each slice's connection set-up, warm-up and teardown stay out of the CPU per
+     * message, as they stay out of the histogram.
+     */
     Slice slice(TrialScope scope) throws IOException, InterruptedException {
-        CpuMeter cpu = scope.cpuMeter();
+        CpuSpan cpu = new CpuSpan(scope);
         PingPongResult result = PingPongClient.run(new PingPongPlan(scope.endpoints().echo(), connections, rate, warmup,
-                measure.dividedBy(slices)));
-        return new Slice(result, cpu.millis(), cpu.measuresAnything());
+                measure.dividedBy(slices)), cpu);
+        return new Slice(result, cpu.millis, cpu.measured);
     }
 
     /** Records the arm's slices, added up. */
@@ -62,7 +67,32 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         scope.sample(Metric.latency(key + ".p999", "latency p99.9 @" + rate + "/s"), result.percentileMicros(99.9), detail);
         if (taken.cpuMeasured()) {
             scope.sample(Metric.cost(key + ".cpu", "  proxy CPU per message @" + rate + "/s", "us/msg"),
-                    taken.cpuMillis() * 1000.0 / result.sent(), detail);
+                    taken.cpuMillis() * 1000.0 / result.latencyNanos().getTotalCount(), detail);
+        }
+    }
+
+    /** The arm's proxies' CPU time over a slice's measured messages. */
+    private static final class CpuSpan implements MeasuredSpan {
+        private final TrialScope scope;
+        private CpuMeter meter;
+        long millis;
+        boolean measured;
+
+        CpuSpan(TrialScope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public void begins() throws IOException {
+            meter = scope.cpuMeter();
+        }
+
+        @Override
+        public void ends() throws IOException {
+            if (meter != null) {
+                millis = meter.millis();
+                measured = meter.measuresAnything();
+            }
         }
     }
 

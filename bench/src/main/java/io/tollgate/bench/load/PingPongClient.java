@@ -26,6 +26,11 @@ public final class PingPongClient {
     }
 
     public static PingPongResult run(PingPongPlan plan) throws IOException, InterruptedException {
+        return run(plan, MeasuredSpan.NONE);
+    }
+
+    /** Runs {@code plan}, telling {@code span} when its measured messages begin and end. */
+    public static PingPongResult run(PingPongPlan plan, MeasuredSpan span) throws IOException, InterruptedException {
         List<Socket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < plan.connections(); i++) {
@@ -35,7 +40,7 @@ public final class PingPongClient {
                 socket.connect(plan.target(), 5_000);
                 socket.setSoTimeout((int) DRAIN.toMillis());
             }
-            return exchange(plan, sockets);
+            return exchange(plan, sockets, span);
         } finally {
             for (Socket socket : sockets) {
                 socket.close();
@@ -43,7 +48,8 @@ public final class PingPongClient {
         }
     }
 
-    private static PingPongResult exchange(PingPongPlan plan, List<Socket> sockets) throws IOException, InterruptedException {
+    private static PingPongResult exchange(PingPongPlan plan, List<Socket> sockets, MeasuredSpan span)
+            throws IOException, InterruptedException {
         long interval = plan.intervalNanos();
         long messages = plan.messages();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
@@ -55,13 +61,14 @@ public final class PingPongClient {
             receivers.add(receiver);
             receiver.thread.start();
         }
-        long sent = send(sockets, messages, start, interval);
+        long sent = send(sockets, messages, start, interval, plan.warmupMessages(), span);
         for (Receiver receiver : receivers) {
             receiver.thread.join(DRAIN.toMillis() + 1_000);
             if (receiver.thread.isAlive()) {
                 receiver.thread.interrupt();
             }
         }
+        span.ends();
         Histogram merged = new Histogram(HIGHEST_NANOS, 3);
         long echoed = 0;
         long corrupt = 0;
@@ -74,7 +81,8 @@ public final class PingPongClient {
     }
 
     /** Sends on schedule, never skipping a late message; returns how many were written before any write failed. */
-    private static long send(List<Socket> sockets, long messages, long start, long interval) throws IOException {
+    private static long send(List<Socket> sockets, long messages, long start, long interval, long warmupMessages,
+                             MeasuredSpan span) throws IOException {
         TimerSlack.minimiseForCurrentThread();
         List<OutputStream> outs = new ArrayList<>();
         for (Socket socket : sockets) {
@@ -82,6 +90,9 @@ public final class PingPongClient {
         }
         byte[] message = new byte[Payload.SIZE];
         for (long k = 0; k < messages; k++) {
+            if (k == warmupMessages) {
+                span.begins();
+            }
             long due = start + k * interval;
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {

@@ -34,6 +34,32 @@ class EchoLoadTest {
     }
 
     @Test
+    void theMeasuredSpanCoversTheRecordedMessagesOnly() throws Exception {
+        PingPongPlan plan = new PingPongPlan(server.address(), 2, 400, Duration.ofMillis(250), Duration.ofMillis(250));
+        long[] begins = new long[2];
+        long[] ends = new long[2];
+        long before = System.nanoTime();
+        PingPongClient.run(plan, new MeasuredSpan() {
+            @Override
+            public void begins() {
+                begins[0] = System.nanoTime();
+                begins[1]++;
+            }
+
+            @Override
+            public void ends() {
+                ends[0] = System.nanoTime();
+                ends[1]++;
+            }
+        });
+        assertThat(begins[1]).as("told once that measuring begins").isEqualTo(1);
+        assertThat(ends[1]).as("and once that it ended").isEqualTo(1);
+        // 100 warm-up messages at 2.5 ms intervals are due before the first measured one.
+        assertThat(begins[0] - before).as("after the warm-up's messages").isGreaterThanOrEqualTo(Duration.ofMillis(240).toNanos());
+        assertThat(ends[0]).isGreaterThan(begins[0]);
+    }
+
+    @Test
     void pingPongThroughACorruptingPathIsNotIntact() throws Exception {
         try (CorruptingRelay relay = new CorruptingRelay(server.address(), 64 * 5 + 20)) {
             PingPongResult result = PingPongClient.run(new PingPongPlan(relay.address(), 1, 200, Duration.ZERO, Duration.ofMillis(100)));

@@ -95,7 +95,14 @@ public final class TunnelStream {
         if (ended == null) {
             reset();
         } else {
-            ended.addListener(sent -> reset());
+            // Netty has already marked the local end closed when the frame went out: HALF_CLOSED_LOCAL means the
+            // peer is still sending. A peer that had ended closes the stream with this frame; a failed END_STREAM
+            // means the peer reset the stream or the tunnel went away, and a reset must not answer a reset.
+            ended.addListener(sent -> {
+                if (sent.isSuccess() && stream.state() == Http2Stream.State.HALF_CLOSED_LOCAL) {
+                    reset();
+                }
+            });
             tunnel.flushNow();
         }
     }

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The DATA frames a tunnel stream sends: written directly while the windows take them, through the encoder's queue
- * when they do not, and on the wire in the order they were written either way, never beyond the peer's windows.
+ * when they do not, and on the wire in the order they were written either way, never beyond the peer's windows;
+ * and how a stream whose socket closed ends: END_STREAM, then a reset only while the peer still sends.
  */
 class TunnelDataFramesTest {
     /** HTTP/2's default windows, which the peer's empty SETTINGS leaves in force (RFC 9113 section 6.9.2). */
@@ -178,6 +179,28 @@ class TunnelDataFramesTest {
         @Override
         public void onClosed(TunnelStream stream) {
         }
+    }
+
+    @Test
+    void aSocketsCloseEndsTheStreamThenResetsItWhileThePeerStillSends() {
+        stream.endOutputThenReset();
+
+        List<Frame> frames = written();
+        assertThat(frames).extracting(Frame::type).as("END_STREAM, then RST_STREAM").containsExactly(0x0, 0x3);
+        assertThat(frames.getFirst().flags()).as("END_STREAM").isEqualTo(0x1);
+        assertThat(frames.get(1).payload()).as("CANCEL").isEqualTo(new byte[] {0, 0, 0, 0x8});
+        assertThat(stream.isOpen()).isFalse();
+    }
+
+    @Test
+    void aSocketsCloseAfterThePeerEndedSendsOnlyEndStream() {
+        tunnel.writeInbound(WireFrames.frame(stream.id(), 0x0, 0x1, Unpooled.EMPTY_BUFFER));
+
+        stream.endOutputThenReset();
+
+        assertThat(written()).as("both ends done: the stream closes without a reset")
+                .extracting(Frame::type, Frame::flags).containsExactly(org.assertj.core.groups.Tuple.tuple(0x0, 0x1));
+        assertThat(stream.isOpen()).isFalse();
     }
 
     private record Frame(int type, int flags, int streamId, byte[] payload) {
