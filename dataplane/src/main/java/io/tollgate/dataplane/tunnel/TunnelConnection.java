@@ -45,6 +45,8 @@ public final class TunnelConnection extends Http2ConnectionHandler {
     private static final int COPIED_PAYLOAD = 2048;
     private final IntObjectMap<TunnelStream> streams = new IntObjectHashMap<>();
     private final List<TunnelStream> written = new ArrayList<>();
+    /** Streams found unwritable since the socket's last writability event ({@link #channelWritabilityChanged}). */
+    private final List<TunnelStream> refused = new ArrayList<>();
     private Consumer<TunnelStream> incoming = TunnelStream::reset;
     private Runnable goAwayHeard = () -> { };
     private Runnable streamClosed = () -> { };
@@ -274,17 +276,30 @@ public final class TunnelConnection extends Http2ConnectionHandler {
      * fall below the low one later, from the event loop's queue. A relay can see the socket unwritable in between, and
      * the flush at the end of the turn can drain it before either event runs: the controller then sees no change and
      * tells nobody. The relay would wait for ever. So every writability event the socket fires while writable
-     * tells each writable stream again; an end that is not waiting ignores it.
+     * tells each stream that found itself unwritable since ({@link #refused}) and can take bytes now.
      */
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         super.channelWritabilityChanged(ctx);
-        if (ctx.channel().isWritable() && !streams.isEmpty()) {
-            for (TunnelStream stream : streams.values().toArray(new TunnelStream[0])) {
-                if (stream.isWritable()) {
-                    stream.end().onWritable(stream);
-                }
+        if (!ctx.channel().isWritable() || refused.isEmpty()) {
+            return;
+        }
+        TunnelStream[] waiting = refused.toArray(new TunnelStream[0]);
+        refused.clear();
+        for (TunnelStream stream : waiting) {
+            stream.refused = false;
+            // Told ends may write and find the socket full again: they are listed anew for the next event.
+            if (stream.isWritable()) {
+                stream.end().onWritable(stream);
             }
+        }
+    }
+
+    /** {@code stream} was found unwritable: it is told at the socket's next writability event if it may write. */
+    void refused(TunnelStream stream) {
+        if (!stream.refused) {
+            stream.refused = true;
+            refused.add(stream);
         }
     }
 
@@ -301,6 +316,10 @@ public final class TunnelConnection extends Http2ConnectionHandler {
             return;
         }
         tunnelStream.markClosed();
+        if (tunnelStream.refused) {
+            tunnelStream.refused = false;
+            refused.remove(tunnelStream);
+        }
         tunnelStream.end().onClosed(tunnelStream);
         streamClosed.run();
     }

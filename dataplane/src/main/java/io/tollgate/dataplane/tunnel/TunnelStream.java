@@ -27,6 +27,8 @@ public final class TunnelStream {
     private ChannelFuture ended;
     /** Whether bytes went to the end during the tunnel's current read: it is flushed at the read's end. */
     boolean written;
+    /** Whether the tunnel lists this stream as found unwritable ({@link TunnelConnection#refused}). */
+    boolean refused;
     /** The sum of the peer's window updates for this stream. */
     long granted;
 
@@ -127,9 +129,19 @@ public final class TunnelStream {
         tunnel.flushBatch();
     }
 
-    /** Whether the stream's window and the tunnel's socket take more bytes now. */
+    /**
+     * Whether the stream's window and the tunnel's socket take more bytes now. A stream that does not is told when it
+     * does ({@link StreamEnd#onWritable}).
+     */
     public boolean isWritable() {
-        return !closed && tunnel.isWritable(this);
+        if (closed) {
+            return false;
+        }
+        if (tunnel.isWritable(this)) {
+            return true;
+        }
+        tunnel.refused(this);
+        return false;
     }
 
     /** Gives {@code bytes} received on this stream back to the peer's window (unflushed). */

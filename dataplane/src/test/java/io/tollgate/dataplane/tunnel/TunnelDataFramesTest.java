@@ -113,6 +113,8 @@ class TunnelDataFramesTest {
         WritableCount end = new WritableCount();
         TunnelStream waiting = h2.open(new DefaultHttp2Headers().method("CONNECT").authority("db:3306"), end)
                 .orElseThrow();
+        WritableCount bystanderEnd = new WritableCount();
+        h2.open(new DefaultHttp2Headers().method("CONNECT").authority("db:3307"), bystanderEnd).orElseThrow();
         held.runPendingTasks();
         held.releaseOutbound();
 
@@ -125,6 +127,7 @@ class TunnelDataFramesTest {
             held.runPendingTasks();
             assertThat(end.count).as("round %d: the waiting end was told it may write again", round)
                     .isGreaterThan(before);
+            assertThat(bystanderEnd.count).as("a stream that never found the socket full is not told").isZero();
             held.releaseOutbound();
         }
         held.finishAndReleaseAll();
