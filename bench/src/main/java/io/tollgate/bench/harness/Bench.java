@@ -117,7 +117,7 @@ final class Bench {
             if (!options.trials().keeps(trial)) {
                 continue;
             }
-            if (trial instanceof LatencyTrial sliced) {
+            if (trial instanceof LatencyTrial sliced && sliced.slices() > 1) {
                 interleave(round, running, sliced);
                 continue;
             }
@@ -132,8 +132,8 @@ final class Bench {
     }
 
     /**
-     * Runs a latency trial slice by slice, each slice through every arm in turn, the order rotating from slice to
-     * slice ({@link LatencyTrial}); then records each arm's slices together. An arm whose slice could not run is
+     * Runs a latency trial slice by slice, each slice through every arm in turn, the order rotated and reversed
+     * from slice to slice ({@link LatencyTrial}); then records each arm's slices together. An arm whose slice could not run is
      * recorded as a failed guard and left out of the later slices.
      */
     private void interleave(int round, Map<String, ArmState.Running> running, LatencyTrial trial)

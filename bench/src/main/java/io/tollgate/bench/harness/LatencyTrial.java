@@ -30,7 +30,7 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         return "ping-pong @" + rate + "/s";
     }
 
-    /** All of one arm's slices in a row: what the round does when this arm is the only one running. */
+    /** All of one arm's slices in a row (a trial of one slice, as the warm-up runs it, needs no interleaving). */
     @Override
     public void run(TrialScope scope) throws IOException, InterruptedException {
         Slice taken = slice(scope);

@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http2.AbstractHttp2ConnectionHandlerBuilder;
-import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2ConnectionAdapter;
 import io.netty.handler.codec.http2.Http2ConnectionDecoder;
 import io.netty.handler.codec.http2.Http2ConnectionEncoder;
@@ -13,10 +12,7 @@ import io.netty.handler.codec.http2.Http2ConnectionHandler;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameAdapter;
-import io.netty.handler.codec.http2.Http2FrameTypes;
-import io.netty.handler.codec.http2.Http2Flags;
 import io.netty.handler.codec.http2.Http2Headers;
-import io.netty.handler.codec.http2.Http2RemoteFlowController;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.util.collection.IntObjectHashMap;
@@ -33,16 +29,14 @@ import java.util.function.Consumer;
 /**
  * The one handler of a tunnel: HTTP/2 framing and flow control, and a map from stream id to the {@link TunnelStream}
  * that serves it. DATA goes straight to the stream's {@link StreamEnd} (a socket write, no frame object, no child
- * channel, no pipeline of the stream's own); the ends' bytes go straight to the encoder. The sockets written during
- * one read of the tunnel are flushed once at its end, then the tunnel (window updates, answers).
+ * channel, no pipeline of the stream's own); the ends' bytes go as DATA frames straight to TLS while they may
+ * ({@link DirectData}), else through the encoder. The sockets written during one read of the tunnel are flushed once
+ * at its end, then the tunnel (window updates, answers).
  *
  * <p>Threading: the tunnel's event loop, which is also the loop of every socket its streams serve.
  */
 public final class TunnelConnection extends Http2ConnectionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelConnection.class);
-    private static final Http2Flags NO_FLAGS = new Http2Flags();
-    /** Up to this payload a direct DATA frame is one buffer, the payload copied behind its header. */
-    private static final int COPIED_PAYLOAD = 2048;
     private final IntObjectMap<TunnelStream> streams = new IntObjectHashMap<>();
     private final List<TunnelStream> written = new ArrayList<>();
     /** Streams found unwritable since the socket's last writability event ({@link #channelWritabilityChanged}). */
@@ -149,53 +143,21 @@ public final class TunnelConnection extends Http2ConnectionHandler {
     }
 
     /**
-     * Writes {@code data} (taking ownership) as one DATA frame straight to the TLS handler when nothing of the
-     * stream waits in the flow controller and both windows take all of it; else hands it to the encoder, which
-     * queues it until they do. The direct frame is what the encoder would write: the same header, the same window
-     * accounting, without its per-frame promise, queue and distribution pass.
+     * Writes {@code data} (taking ownership) as one DATA frame straight to TLS when it may go now
+     * ({@link DirectData}); else hands it to the encoder, which queues it until the windows take it.
      */
     void writeBytes(TunnelStream stream, ByteBuf data) {
-        if (!writeDirect(stream.http2(), data)) {
-            writeData(stream, data, false);
-        }
-    }
-
-    private boolean writeDirect(Http2Stream stream, ByteBuf data) {
-        int bytes = data.readableBytes();
-        Http2RemoteFlowController flow = encoder().flowController();
-        Http2Stream connectionStream = connection().connectionStream();
-        Http2Stream.State state = stream.state();
-        if ((state != Http2Stream.State.OPEN && state != Http2Stream.State.HALF_CLOSED_REMOTE)
-                || stream.isResetSent()
-                || !ctx.channel().isActive()
-                || bytes > encoder().configuration().frameSizePolicy().maxFrameSize()
-                || flow.hasFlowControlled(stream)
-                || flow.windowSize(stream) < bytes
-                || flow.windowSize(connectionStream) < bytes) {
-            return false;
-        }
         try {
-            flow.incrementWindowSize(connectionStream, -bytes);
-            flow.incrementWindowSize(stream, -bytes);
+            if (DirectData.write(ctx, encoder(), connection().connectionStream(), stream.http2(), data)) {
+                return;
+            }
         } catch (Http2Exception e) {
             data.release();
             onError(ctx, true, e);
-            return true;
+            flushNow();
+            return;
         }
-        if (bytes <= COPIED_PAYLOAD) {
-            // One buffer for header and payload: TLS would copy the two into one record's input anyway.
-            ByteBuf frame = ctx.alloc().directBuffer(Http2CodecUtil.FRAME_HEADER_LENGTH + bytes);
-            Http2CodecUtil.writeFrameHeader(frame, bytes, Http2FrameTypes.DATA, NO_FLAGS, stream.id());
-            frame.writeBytes(data);
-            data.release();
-            ctx.write(frame, ctx.voidPromise());
-        } else {
-            ByteBuf header = ctx.alloc().directBuffer(Http2CodecUtil.FRAME_HEADER_LENGTH);
-            Http2CodecUtil.writeFrameHeader(header, bytes, Http2FrameTypes.DATA, NO_FLAGS, stream.id());
-            ctx.write(header, ctx.voidPromise());
-            ctx.write(data, ctx.voidPromise());
-        }
-        return true;
+        writeData(stream, data, false);
     }
 
     void writeHeaders(TunnelStream stream, Http2Headers headers, boolean endStream) {
