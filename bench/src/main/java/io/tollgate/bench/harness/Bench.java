@@ -86,6 +86,10 @@ final class Bench {
                     options.tools().javaHome(), options.runDirectory())));
             recorder.startWarmUp();
             phase(round, running, warmupTrials(sysbench));
+            JitSettle settle = JitSettle.of(settings);
+            if (options.trials().keeps(settle.probe())) {
+                settle.run(round, running, recorder).forEach(line -> progress.note("round " + round + " " + line));
+            }
             recorder.endWarmUp();
             phase(round, running, List.of(new IntegrityTrial(settings.integrityBytes())));
             phase(round, running, timedTrials(sysbench));

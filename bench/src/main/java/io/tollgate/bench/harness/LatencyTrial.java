@@ -7,6 +7,8 @@ import io.tollgate.bench.load.PingPongResult;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,7 +51,8 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         CpuSpan cpu = new CpuSpan(scope);
         PingPongResult result = PingPongClient.run(new PingPongPlan(scope.endpoints().echo(), connections, rate, warmup,
                 measure.dividedBy(slices)), cpu);
-        return new Slice(result, cpu.millis, cpu.measured);
+        return new Slice(result, cpu.millis, cpu.jitMillis, cpu.measured,
+                result.latencyNanos().getTotalCount() == 0 ? List.of() : List.of(result.percentileMicros(99)));
     }
 
     /** Records the arm's slices, added up. */
@@ -61,14 +64,29 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         }
         String key = "latency." + rate;
         Map<String, Object> detail = Map.of("messages", result.sent(), "recorded", result.latencyNanos().getTotalCount(),
-                "maxUs", result.latencyNanos().getMaxValue() / 1000.0, "proxyCpuMs", taken.cpuMillis(), "slices", slices);
+                "maxUs", result.latencyNanos().getMaxValue() / 1000.0, "proxyCpuMs", taken.cpuMillis(), "proxyJitMs", taken.jitMillis(), "slices", slices, "sliceP99Us", taken.sliceP99Micros());
         scope.sample(Metric.latency(key + ".p50", "latency p50 @" + rate + "/s"), result.percentileMicros(50), detail);
         scope.sample(Metric.latency(key + ".p99", "latency p99 @" + rate + "/s"), result.percentileMicros(99), detail);
         scope.sample(Metric.latency(key + ".p999", "latency p99.9 @" + rate + "/s"), result.percentileMicros(99.9), detail);
+        if (taken.sliceP99Micros().size() > 1) {
+            scope.sample(Metric.latency(key + ".p99.slices", "latency p99, median of slices @" + rate + "/s"),
+                    median(taken.sliceP99Micros()), detail);
+        }
         if (taken.cpuMeasured()) {
             scope.sample(Metric.cost(key + ".cpu", "  proxy CPU per message @" + rate + "/s", "us/msg"),
                     taken.cpuMillis() * 1000.0 / result.latencyNanos().getTotalCount(), detail);
         }
+    }
+
+    /**
+     * The middle of the slices' p99s (the mean of the two middle ones for an even count). The p99 of all messages
+     * is decided by the machine's noisy spells, which land on one arm's slice or another's; this one says what an
+     * arm's p99 is outside them, and a spell moves it only if it spans half of the arm's slices.
+     */
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     /** The arm's proxies' CPU time over a slice's measured messages. */
@@ -76,6 +94,7 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         private final TrialScope scope;
         private CpuMeter meter;
         long millis;
+        long jitMillis;
         boolean measured;
 
         CpuSpan(TrialScope scope) {
@@ -91,15 +110,22 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         public void ends() throws IOException {
             if (meter != null) {
                 millis = meter.millis();
+                jitMillis = meter.jitMillis();
                 measured = meter.measuresAnything();
             }
         }
     }
 
-    /** What one or more slices of one arm saw, and the proxies' CPU time meanwhile. */
-    record Slice(PingPongResult result, long cpuMillis, boolean cpuMeasured) {
+    /**
+     * What one or more slices of one arm saw, and the proxies' CPU time meanwhile, of it their JIT compilers'; with
+     * each slice's own p99, in order, to tell a tail spread over the trial from one spell's.
+     */
+    record Slice(PingPongResult result, long cpuMillis, long jitMillis, boolean cpuMeasured, List<Double> sliceP99Micros) {
         Slice plus(Slice other) {
-            return new Slice(result.plus(other.result), cpuMillis + other.cpuMillis, cpuMeasured && other.cpuMeasured);
+            List<Double> both = new ArrayList<>(sliceP99Micros);
+            both.addAll(other.sliceP99Micros);
+            return new Slice(result.plus(other.result), cpuMillis + other.cpuMillis, jitMillis + other.jitMillis,
+                    cpuMeasured && other.cpuMeasured, List.copyOf(both));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tollgate.bench.harness;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,6 +17,36 @@ final class ProcFs {
     /** utime + stime in milliseconds (10 ms resolution). */
     static long cpuMillis(long pid) throws IOException {
         return parseCpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) * 1000 / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU time of the JVM's JIT compiler threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}; the kernel
+     * cuts thread names to 15 characters) in milliseconds; 0 for a process that has none. The JVM retires idle
+     * compiler threads, and their time leaves the sum with them: a difference of two readings can come out below
+     * zero, and is then taken as none.
+     */
+    static long compilerMillis(long pid) throws IOException {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException exited) {
+                    continue; // the thread ended between the listing and the read
+                }
+                if (isCompilerThread(stat)) {
+                    ticks += parseCpuTicks(stat);
+                }
+            }
+        }
+        return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /** True when a /proc task stat line names a HotSpot JIT compiler thread. */
+    static boolean isCompilerThread(String stat) {
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
     }
 
     /** Fields 14 and 15 of /proc/PID/stat; the command name (field 2) may contain spaces, so count from its ')'. */

@@ -77,6 +77,28 @@ class ParsersTest {
     }
 
     @Test
+    void onlyHotSpotCompilerThreadsCountAsJit() {
+        String tail = " S 1 4242 4242 0 -1 4194560 1000 0 0 0 150 25 0 0 20 0 1 0 100 1000 100";
+        assertThat(ProcFs.isCompilerThread("4243 (C2 CompilerThre)" + tail)).isTrue();
+        assertThat(ProcFs.isCompilerThread("4244 (C1 CompilerThre)" + tail)).isTrue();
+        assertThat(ProcFs.isCompilerThread("4245 (gateway-3-1)" + tail)).isFalse();
+        assertThat(ProcFs.isCompilerThread("4246 (VM Thread)" + tail)).isFalse();
+    }
+
+    @Test
+    void aProcessWithoutAJitHasNoCompilerTimeAndAJvmNoMoreThanItsWhole() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertThat(ProcFs.compilerMillis(sleeper.pid())).isZero();
+        } finally {
+            sleeper.destroyForcibly().waitFor();
+        }
+        long pid = ProcessHandle.current().pid();
+        long compiler = ProcFs.compilerMillis(pid);
+        assertThat(compiler).isNotNegative().isLessThanOrEqualTo(ProcFs.cpuMillis(pid));
+    }
+
+    @Test
     void thisProcessHasCpuTimeAndResidentMemory() throws IOException {
         long pid = ProcessHandle.current().pid();
         assertThat(ProcFs.cpuMillis(pid)).isPositive();
