@@ -1,5 +1,7 @@
 package io.tollgate.bench.harness;
 
+import io.tollgate.bench.load.PingPongResult;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,58 +10,67 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The end of a round's warm-up for the latency trials: more short ping-pong through each arm with a JVM proxy
- * until its JIT compilers go quiet, so no timed trial shares the cores with them. A fixed warm-up was not enough:
- * on fresh proxies the C2 compiler still spent ~0.5 s during the first timed ping-pong when that ran first (only
- * {@code --trials latency}), and the proxies' tail and CPU per message were the compiler's, not theirs.
+ * The end of a round's warm-up, for the latency trials: more ping-pong at the fastest rate through each arm with a
+ * JVM proxy until its JIT compilers go quiet, so the ping-pong path is compiled before a latency trial is timed. A
+ * fixed warm-up was not always enough: on fresh proxies the C2 compiler still spent ~0.5 s during the first timed
+ * ping-pong when that came first (with {@code --trials latency}), and the proxies' tail and CPU per message were the
+ * compiler's, not theirs. (In a full run, bulk and connection trials come before the latency trials.)
  *
- * @param probe   the traffic of one pass (one slice, fastest rate)
- * @param quiet   compiler time in one pass at or below which an arm counts as warm
- * @param passes  at most this many passes per arm; an arm still compiling then is said so, and the round goes on
+ * @param probe  the traffic of one pass: one run of the warm-up's length, no warm-up of its own
+ * @param quiet  compiler time in one pass at or below which an arm counts as warm
+ * @param passes at most this many passes per arm; an arm still compiling then is said so, and the round goes on
  */
 record JitSettle(LatencyTrial probe, Duration quiet, int passes) {
     static JitSettle of(Settings settings) {
         int fastest = settings.latencyRates().stream().max(Integer::compare).orElseThrow();
-        LatencyTrial probe = new LatencyTrial(fastest, settings.latencyConnections(), Duration.ZERO,
-                Duration.ofSeconds(2), 1);
-        return new JitSettle(probe, Duration.ofMillis(20), 8);
+        LatencyTrial probe = new LatencyTrial(fastest, settings.latencyConnections(), Duration.ZERO, settings.warmup(), 1);
+        return new JitSettle(probe, Duration.ofMillis(20), settings.jitSettlePasses());
     }
 
-    /** Runs the passes; returns one line per JVM arm: how many passes it took, or that it did not settle. */
+    /**
+     * Runs the passes; returns one line per JVM arm: how many passes it took, or that it did not settle. A pass whose
+     * echoes do not match, or that fails, is a failed guard, and that arm's warm-up stops there.
+     */
     List<String> run(int round, Map<String, ArmState.Running> running, Recorder recorder)
             throws InterruptedException {
         Map<String, Long> unsettled = new LinkedHashMap<>();
-        for (Map.Entry<String, ArmState.Running> arm : running.entrySet()) {
-            try {
-                if (new TrialScope(round, arm.getKey(), arm.getValue(), recorder).cpuMeter().measuresJava()) {
-                    unsettled.put(arm.getKey(), Long.MAX_VALUE);
-                }
-            } catch (IOException gone) {
-                // An arm whose process is gone is not warmed; its trials record that as failed guards.
+        running.forEach((arm, state) -> {
+            if (state.proxies().stream().anyMatch(proxy -> ProcFs.isJava(proxy.pid()))) {
+                unsettled.put(arm, Long.MAX_VALUE);
             }
-        }
+        });
         List<String> outcome = new ArrayList<>();
         for (int pass = 1; pass <= passes && !unsettled.isEmpty(); pass++) {
             for (String arm : List.copyOf(unsettled.keySet())) {
                 TrialScope scope = new TrialScope(round, arm, running.get(arm), recorder);
                 try {
-                    CpuMeter meter = scope.cpuMeter();
-                    probe.slice(scope);
-                    long compiled = meter.jitMillis();
-                    if (compiled <= quiet.toMillis()) {
+                    CompilerTime before = CompilerTime.of(scope.running().proxies());
+                    if (!before.readable()) {
                         unsettled.remove(arm);
-                        outcome.add(arm + " JIT quiet after " + pass + " pass(es) of " + probe.measure().toSeconds() + " s");
+                        outcome.add(arm + " JIT time unreadable (no C1/C2 compiler threads found); not waited for");
+                        continue;
+                    }
+                    PingPongResult result = probe.slice(scope).result();
+                    long compiled = CompilerTime.of(scope.running().proxies()).millisSince(before);
+                    if (!result.intact()) {
+                        scope.guard("JIT warm-up ping-pong bytes echoed equal bytes sent", false, result.describe());
+                        unsettled.remove(arm);
+                        outcome.add(arm + " JIT warm-up stopped: " + result.describe());
+                    } else if (compiled <= quiet.toMillis()) {
+                        unsettled.remove(arm);
+                        outcome.add(arm + " JIT quiet after " + pass + " pass(es) of " + probe.measure().toMillis() + " ms");
                     } else {
                         unsettled.put(arm, compiled);
                     }
                 } catch (IOException | RuntimeException e) {
+                    scope.guard("JIT warm-up ran", false, e.toString());
                     unsettled.remove(arm);
                     outcome.add(arm + " JIT warm-up stopped: " + e);
                 }
             }
         }
         unsettled.forEach((arm, compiled) -> outcome.add(arm + " JIT still compiling after " + passes
-                + " passes (" + compiled + " ms in the last); its timed trials share the cores with it"));
+                + " pass(es) (" + compiled + " ms in the last); its latency trials may share the cores with it"));
         return outcome;
     }
 }

@@ -21,6 +21,9 @@ import java.util.Map;
  * arm ran its whole trial then. An arm's slices are recorded as one histogram.
  */
 record LatencyTrial(int rate, int connections, Duration warmup, Duration measure, int slices) implements Trial {
+    /** The fewest slices whose p99s get a median row: with fewer, each is too short and the median means little. */
+    static final int MEDIAN_SLICES = 5;
+
     LatencyTrial {
         if (slices < 1 || measure.dividedBy(slices).isZero()) {
             throw new IllegalArgumentException("slices must be >= 1 and leave each a positive time: " + slices);
@@ -45,13 +48,16 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
     /**
      * One slice through the scope's arm: a warm-up, then its share of the measured time. The proxies' CPU is read
      * over the measured messages only: each slice's connection set-up, warm-up and teardown stay out of the CPU per
-     * message, as they stay out of the histogram.
+     * message, as they stay out of the histogram. The JIT compilers' time is read around the whole slice, outside the
+     * timed messages ({@link CompilerTime}).
      */
     Slice slice(TrialScope scope) throws IOException, InterruptedException {
         CpuSpan cpu = new CpuSpan(scope);
+        CompilerTime before = CompilerTime.of(scope.running().proxies());
         PingPongResult result = PingPongClient.run(new PingPongPlan(scope.endpoints().echo(), connections, rate, warmup,
                 measure.dividedBy(slices)), cpu);
-        return new Slice(result, cpu.millis, cpu.jitMillis, cpu.measured,
+        long jit = CompilerTime.of(scope.running().proxies()).millisSince(before);
+        return new Slice(result, cpu.millis, jit, cpu.measured,
                 result.latencyNanos().getTotalCount() == 0 ? List.of() : List.of(result.percentileMicros(99)));
     }
 
@@ -64,11 +70,12 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         }
         String key = "latency." + rate;
         Map<String, Object> detail = Map.of("messages", result.sent(), "recorded", result.latencyNanos().getTotalCount(),
-                "maxUs", result.latencyNanos().getMaxValue() / 1000.0, "proxyCpuMs", taken.cpuMillis(), "proxyJitMs", taken.jitMillis(), "slices", slices, "sliceP99Us", taken.sliceP99Micros());
+                "maxUs", result.latencyNanos().getMaxValue() / 1000.0, "proxyCpuMs", taken.cpuMillis(),
+                "proxyJitMs", taken.jitMillis(), "slices", slices, "sliceP99Us", taken.sliceP99Micros());
         scope.sample(Metric.latency(key + ".p50", "latency p50 @" + rate + "/s"), result.percentileMicros(50), detail);
         scope.sample(Metric.latency(key + ".p99", "latency p99 @" + rate + "/s"), result.percentileMicros(99), detail);
         scope.sample(Metric.latency(key + ".p999", "latency p99.9 @" + rate + "/s"), result.percentileMicros(99.9), detail);
-        if (taken.sliceP99Micros().size() > 1) {
+        if (taken.sliceP99Micros().size() >= MEDIAN_SLICES) {
             scope.sample(Metric.latency(key + ".p99.slices", "latency p99, median of slices @" + rate + "/s"),
                     median(taken.sliceP99Micros()), detail);
         }
@@ -79,9 +86,10 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
     }
 
     /**
-     * The middle of the slices' p99s (the mean of the two middle ones for an even count). The p99 of all messages
-     * is decided by the machine's noisy spells, which land on one arm's slice or another's; this one says what an
-     * arm's p99 is outside them, and a spell moves it only if it spans half of the arm's slices.
+     * The middle of the slices' p99s (the mean of the two middle ones for an even count): what an arm's p99 is in a
+     * typical second. A diagnostic beside the p99 of all messages, not a replacement: it drops every spell that hits
+     * fewer than half of an arm's slices, the machine's (which land on one arm's slice or another's by chance) and
+     * the arm's own stalls alike, so it is kinder to an arm whose stalls are rare and long.
      */
     static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
@@ -94,7 +102,6 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         private final TrialScope scope;
         private CpuMeter meter;
         long millis;
-        long jitMillis;
         boolean measured;
 
         CpuSpan(TrialScope scope) {
@@ -110,15 +117,15 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         public void ends() throws IOException {
             if (meter != null) {
                 millis = meter.millis();
-                jitMillis = meter.jitMillis();
                 measured = meter.measuresAnything();
             }
         }
     }
 
     /**
-     * What one or more slices of one arm saw, and the proxies' CPU time meanwhile, of it their JIT compilers'; with
-     * each slice's own p99, in order, to tell a tail spread over the trial from one spell's.
+     * What one or more slices of one arm saw: the proxies' CPU time over the measured messages, their JIT compilers'
+     * time over the whole slices, and each slice's own p99 in order (a slice that recorded nothing has none), to tell
+     * a tail spread over the trial from one spell's.
      */
     record Slice(PingPongResult result, long cpuMillis, long jitMillis, boolean cpuMeasured, List<Double> sliceP99Micros) {
         Slice plus(Slice other) {

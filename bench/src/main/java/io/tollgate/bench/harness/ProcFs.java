@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** CPU time and resident memory of a process, read from /proc (all threads of the process, children excluded). */
@@ -20,13 +22,11 @@ final class ProcFs {
     }
 
     /**
-     * CPU time of the JVM's JIT compiler threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}; the kernel
-     * cuts thread names to 15 characters) in milliseconds; 0 for a process that has none. The JVM retires idle
-     * compiler threads, and their time leaves the sum with them: a difference of two readings can come out below
-     * zero, and is then taken as none.
+     * CPU ticks of each of the JVM's JIT compiler threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}; the
+     * kernel cuts thread names to 15 characters), by thread id; empty for a process that has none.
      */
-    static long compilerMillis(long pid) throws IOException {
-        long ticks = 0;
+    static Map<Long, Long> compilerTicks(long pid) throws IOException {
+        Map<Long, Long> ticks = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
                 String stat;
@@ -36,10 +36,14 @@ final class ProcFs {
                     continue; // the thread ended between the listing and the read
                 }
                 if (isCompilerThread(stat)) {
-                    ticks += parseCpuTicks(stat);
+                    ticks.put(Long.parseLong(task.getFileName().toString()), parseCpuTicks(stat));
                 }
             }
         }
+        return ticks;
+    }
+
+    static long ticksToMillis(long ticks) {
         return ticks * 1000 / TICKS_PER_SECOND;
     }
 

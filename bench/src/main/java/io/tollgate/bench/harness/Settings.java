@@ -10,7 +10,7 @@ import java.util.List;
 record Settings(int rounds, Duration warmup, Duration bulkTime, Duration greetingTime, int greetingWorkers,
                 List<Integer> latencyRates, int latencyConnections, Duration latencyWarmup, Duration latencyMeasure,
                 int latencySlices, Duration sysbenchTime, List<Integer> sysbenchThreads, int sysbenchTables,
-                int sysbenchTableSize, int idleConnections, int idleSteps, long integrityBytes) {
+                int sysbenchTableSize, int idleConnections, int idleSteps, long integrityBytes, int jitSettlePasses) {
     Settings {
         if (rounds < 1 || idleSteps < 1 || idleConnections < idleSteps) {
             throw new IllegalArgumentException("rounds >= 1 and idle connections >= idle steps >= 1");
@@ -21,19 +21,19 @@ record Settings(int rounds, Duration warmup, Duration bulkTime, Duration greetin
         return new Settings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 4,
                 List.of(500), 4, Duration.ofMillis(200), Duration.ofSeconds(1), 2,
                 Duration.ofSeconds(1), List.of(1, 8), 1, 1_000,
-                200, 2, 16L << 20);
+                200, 2, 16L << 20, 1);
     }
 
     static Settings full() {
         return new Settings(5, Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(5), 4,
                 List.of(1_000, 4_000), 8, Duration.ofMillis(250), Duration.ofSeconds(8), 8,
                 Duration.ofSeconds(10), List.of(1, 8), 4, 10_000,
-                8_000, 4, 256L << 20);
+                8_000, 4, 256L << 20, 8);
     }
 
     Settings withRounds(int rounds) {
         return new Settings(rounds, warmup, bulkTime, greetingTime, greetingWorkers, latencyRates, latencyConnections,
                 latencyWarmup, latencyMeasure, latencySlices, sysbenchTime, sysbenchThreads, sysbenchTables, sysbenchTableSize,
-                idleConnections, idleSteps, integrityBytes);
+                idleConnections, idleSteps, integrityBytes, jitSettlePasses);
     }
 }

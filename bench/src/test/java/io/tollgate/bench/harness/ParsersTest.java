@@ -3,6 +3,7 @@ package io.tollgate.bench.harness;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,16 +87,28 @@ class ParsersTest {
     }
 
     @Test
-    void aProcessWithoutAJitHasNoCompilerTimeAndAJvmNoMoreThanItsWhole() throws Exception {
+    void aJvmShowsItsCompilerThreadsAndAProcessWithoutAJitNone() throws Exception {
         Process sleeper = new ProcessBuilder("sleep", "30").start();
         try {
-            assertThat(ProcFs.compilerMillis(sleeper.pid())).isZero();
+            assertThat(ProcFs.compilerTicks(sleeper.pid())).isEmpty();
         } finally {
             sleeper.destroyForcibly().waitFor();
         }
-        long pid = ProcessHandle.current().pid();
-        long compiler = ProcFs.compilerMillis(pid);
-        assertThat(compiler).isNotNegative().isLessThanOrEqualTo(ProcFs.cpuMillis(pid));
+        Map<Long, Long> own = ProcFs.compilerTicks(ProcessHandle.current().pid());
+        assertThat(own).isNotEmpty(); // this JVM runs at least one C1 or C2 compiler thread
+        assertThat(own.values().stream().mapToLong(Long::longValue).sum())
+                .isLessThanOrEqualTo(ProcFs.cpuMillis(ProcessHandle.current().pid()) / 10 + 1);
+    }
+
+    @Test
+    void compilerTimeCountsEachThreadsOwnProgressSoARetiredThreadTakesNothingAway() {
+        CompilerTime before = new CompilerTime(Map.of("7/10", 90L, "7/12", 500L), 1, 2);
+        CompilerTime after = new CompilerTime(Map.of("7/10", 100L, "7/11", 5L), 1, 2);
+        // thread 10 went on 10 ticks, 11 started and did 5, 12 retired: 15 ticks, where sums would give 105 - 590 < 0
+        assertThat(after.millisSince(before)).isEqualTo(150);
+        assertThat(new CompilerTime(Map.of(), 1, 0).readable()).isFalse();
+        assertThat(new CompilerTime(Map.of(), 0, 0).readable()).isFalse();
+        assertThat(after.readable()).isTrue();
     }
 
     @Test
