@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The end of a round's warm-up, for the latency trials: more ping-pong at the fastest rate through each arm with a
- * JVM proxy until its JIT compilers go quiet, so the ping-pong path is compiled before a latency trial is timed. A
- * fixed warm-up was not always enough: on fresh proxies the C2 compiler still spent ~0.5 s during the first timed
- * ping-pong when that came first (with {@code --trials latency}), and the proxies' tail and CPU per message were the
- * compiler's, not theirs. (In a full run, bulk and connection trials come before the latency trials.)
+ * Untimed ping-pong at the fastest rate through each arm with a JVM proxy, right before the latency trials, until
+ * its JIT compilers go quiet, so the ping-pong path is compiled when it is timed. A fixed warm-up was not enough: on
+ * fresh proxies the C2 compiler still spent ~0.5 s during the first timed ping-pong when that came first (with
+ * {@code --trials latency}), and the proxies' tail and CPU per message were the compiler's, not theirs; in a full
+ * run, after the bulk and connection trials, it still spent 40-70 ms in some rounds.
  *
  * @param probe  the traffic of one pass: one run of the warm-up's length, no warm-up of its own
  * @param quiet  compiler time in one pass at or below which an arm counts as warm
