@@ -34,17 +34,17 @@ record JitSettle(LatencyTrial probe, Duration quiet, int passes) {
     List<String> run(int round, Map<String, ArmState.Running> running, Recorder recorder)
             throws InterruptedException {
         Map<String, Long> unsettled = new LinkedHashMap<>();
-        running.forEach((arm, state) -> {
-            if (state.proxies().stream().anyMatch(proxy -> ProcFs.isJava(proxy.pid()))) {
-                unsettled.put(arm, Long.MAX_VALUE);
-            }
-        });
+        running.keySet().forEach(arm -> unsettled.put(arm, Long.MAX_VALUE));
         List<String> outcome = new ArrayList<>();
         for (int pass = 1; pass <= passes && !unsettled.isEmpty(); pass++) {
             for (String arm : List.copyOf(unsettled.keySet())) {
                 TrialScope scope = new TrialScope(round, arm, running.get(arm), recorder);
                 try {
                     CompilerTime before = CompilerTime.of(scope.running().proxies());
+                    if (before.jvms() == 0) {
+                        unsettled.remove(arm); // no JVM proxy (direct, HAProxy): nothing to warm
+                        continue;
+                    }
                     if (!before.readable()) {
                         unsettled.remove(arm);
                         outcome.add(arm + " JIT time unreadable (no C1/C2 compiler threads found); not waited for");

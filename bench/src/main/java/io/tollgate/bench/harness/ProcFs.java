@@ -18,7 +18,7 @@ final class ProcFs {
 
     /** utime + stime in milliseconds (10 ms resolution). */
     static long cpuMillis(long pid) throws IOException {
-        return parseCpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) * 1000 / TICKS_PER_SECOND;
+        return ticksToMillis(parseCpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))));
     }
 
     /**
