@@ -57,8 +57,10 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         PingPongResult result = PingPongClient.run(new PingPongPlan(scope.endpoints().echo(), connections, rate, warmup,
                 measure.dividedBy(slices)), cpu);
         long jit = CompilerTime.of(scope.running().proxies()).millisSince(before);
+        boolean recorded = result.latencyNanos().getTotalCount() > 0;
         return new Slice(result, cpu.millis, jit, cpu.measured,
-                result.latencyNanos().getTotalCount() == 0 ? List.of() : List.of(result.percentileMicros(99)));
+                recorded ? List.of(result.percentileMicros(99)) : List.of(),
+                recorded && cpu.endedMillis > 0 ? List.of(List.of(cpu.beganMillis, cpu.endedMillis)) : List.of());
     }
 
     /** Records the arm's slices, added up. */
@@ -71,7 +73,8 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         String key = "latency." + rate;
         Map<String, Object> detail = Map.of("messages", result.sent(), "recorded", result.latencyNanos().getTotalCount(),
                 "maxUs", result.latencyNanos().getMaxValue() / 1000.0, "proxyCpuMs", taken.cpuMillis(),
-                "proxyJitMs", taken.jitMillis(), "slices", slices, "sliceP99Us", taken.sliceP99Micros());
+                "proxyJitMs", taken.jitMillis(), "slices", slices, "sliceP99Us", taken.sliceP99Micros(),
+                "sliceWindowsMs", taken.windowsMillis());
         scope.sample(Metric.latency(key + ".p50", "latency p50 @" + rate + "/s"), result.percentileMicros(50), detail);
         scope.sample(Metric.latency(key + ".p99", "latency p99 @" + rate + "/s"), result.percentileMicros(99), detail);
         scope.sample(Metric.latency(key + ".p999", "latency p99.9 @" + rate + "/s"), result.percentileMicros(99.9), detail);
@@ -97,12 +100,14 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    /** The arm's proxies' CPU time over a slice's measured messages. */
+    /** The arm's proxies' CPU time over a slice's measured messages, and when (wall clock) those began and ended. */
     private static final class CpuSpan implements MeasuredSpan {
         private final TrialScope scope;
         private CpuMeter meter;
         long millis;
         boolean measured;
+        long beganMillis;
+        long endedMillis;
 
         CpuSpan(TrialScope scope) {
             this.scope = scope;
@@ -110,11 +115,13 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
 
         @Override
         public void begins() throws IOException {
+            beganMillis = System.currentTimeMillis();
             meter = scope.cpuMeter();
         }
 
         @Override
         public void ends() throws IOException {
+            endedMillis = System.currentTimeMillis();
             if (meter != null) {
                 millis = meter.millis();
                 measured = meter.measuresAnything();
@@ -124,15 +131,23 @@ record LatencyTrial(int rate, int connections, Duration warmup, Duration measure
 
     /**
      * What one or more slices of one arm saw: the proxies' CPU time over the measured messages, their JIT compilers'
-     * time over the whole slices, and each slice's own p99 in order (a slice that recorded nothing has none), to tell
-     * a tail spread over the trial from one spell's.
+     * time over the whole slices, each slice's own p99 in order (a slice that recorded nothing has none), to tell
+     * a tail spread over the trial from one spell's, and each slice's measured window as [begin, end] in epoch
+     * milliseconds, to line a slice's tail up with what else the machine did then (a collector's pause in some JVM's
+     * log, for one).
      */
-    record Slice(PingPongResult result, long cpuMillis, long jitMillis, boolean cpuMeasured, List<Double> sliceP99Micros) {
+    record Slice(PingPongResult result, long cpuMillis, long jitMillis, boolean cpuMeasured, List<Double> sliceP99Micros,
+                 List<List<Long>> windowsMillis) {
         Slice plus(Slice other) {
-            List<Double> both = new ArrayList<>(sliceP99Micros);
-            both.addAll(other.sliceP99Micros);
             return new Slice(result.plus(other.result), cpuMillis + other.cpuMillis, jitMillis + other.jitMillis,
-                    cpuMeasured && other.cpuMeasured, List.copyOf(both));
+                    cpuMeasured && other.cpuMeasured, concat(sliceP99Micros, other.sliceP99Micros),
+                    concat(windowsMillis, other.windowsMillis));
+        }
+
+        private static <T> List<T> concat(List<T> first, List<T> second) {
+            List<T> both = new ArrayList<>(first);
+            both.addAll(second);
+            return List.copyOf(both);
         }
     }
 }

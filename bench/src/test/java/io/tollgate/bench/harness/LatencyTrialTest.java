@@ -17,16 +17,20 @@ class LatencyTrialTest {
     }
 
     @Test
-    void slicesAddUpTheirCountsAndTimesAndKeepEachP99InOrder() {
-        LatencyTrial.Slice first = new LatencyTrial.Slice(result(100, 120_000), 30, 0, true, List.of(120.0));
-        LatencyTrial.Slice second = new LatencyTrial.Slice(result(100, 6_000_000), 40, 20, true, List.of(6000.0));
+    void slicesAddUpTheirCountsAndTimesAndKeepEachP99AndWindowInOrder() {
+        LatencyTrial.Slice first = new LatencyTrial.Slice(result(100, 120_000), 30, 0, true, List.of(120.0),
+                List.of(List.of(1_000L, 1_125L)));
+        LatencyTrial.Slice second = new LatencyTrial.Slice(result(100, 6_000_000), 40, 20, true, List.of(6000.0),
+                List.of(List.of(2_000L, 2_130L)));
         LatencyTrial.Slice both = first.plus(second);
         assertThat(both.sliceP99Micros()).containsExactly(120.0, 6000.0);
+        assertThat(both.windowsMillis()).containsExactly(List.of(1_000L, 1_125L), List.of(2_000L, 2_130L));
         assertThat(both.cpuMillis()).isEqualTo(70);
         assertThat(both.jitMillis()).isEqualTo(20);
         assertThat(both.result().latencyNanos().getTotalCount()).isEqualTo(200);
         assertThat(both.cpuMeasured()).isTrue();
-        assertThat(first.plus(new LatencyTrial.Slice(result(1, 1_000), 0, 0, false, List.of())).cpuMeasured()).isFalse();
+        assertThat(first.plus(new LatencyTrial.Slice(result(1, 1_000), 0, 0, false, List.of(), List.of())).cpuMeasured())
+                .isFalse();
     }
 
     private static PingPongResult result(int messages, long nanos) {
