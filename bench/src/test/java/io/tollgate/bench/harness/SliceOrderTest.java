@@ -21,6 +21,11 @@ class SliceOrderTest {
     }
 
     @Test
+    void noArmsMakeAnEmptyOrder() {
+        assertThat(SliceOrder.of(List.of(), 3)).isEmpty();
+    }
+
+    @Test
     void overACycleEveryArmRunsRightAfterEveryOtherEquallyOften() {
         for (int n = 2; n <= 6; n++) {
             List<Integer> arms = IntStream.range(0, n).boxed().toList();
