@@ -138,11 +138,11 @@ final class Bench {
     }
 
     /**
-     * Collects this JVM's heap right before a sliced latency trial. The ping-pong client runs here, and its connections and
-     * histograms (about 2.5 MB a slice) made a young collection every ~50 s during the latency trials: an 8-20 ms stop
-     * of the client's sender and receivers, which could fall in any arm's measured window. With the young generation
-     * {@code bench/run} gives this JVM (640 MB), a trial's slices (about 80 MB) fit in it after this collection. The harness's
-     * own heap only: the proxies under test are never collected for them.
+     * Collects this JVM's heap right before a sliced latency trial. The ping-pong client runs here, and its
+     * connections and histograms (about 2.5 MB a slice) made a young collection every ~50 s during the latency
+     * trials: an 8-20 ms stop of the client's sender and receivers, which could fall in any arm's measured window.
+     * With the young generation {@code bench/run} gives this JVM (640 MB), a trial's slices (about 80 MB) fit in it
+     * after this collection. This JVM's heap only: the proxies under test are never collected by the harness.
      */
     private static void collectOwnGarbage() {
         System.gc();
