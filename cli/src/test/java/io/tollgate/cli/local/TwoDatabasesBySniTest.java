@@ -90,7 +90,9 @@ class TwoDatabasesBySniTest {
             // No ALLOW rule matched, so no rule decided; the reason names the ALLOW policy that did not admit it.
             assertThat(denied.termination()).contains(POLICY);
             assertThat(denied.upstreamAddress()).isEmpty();
-            assertThat(sidecarLog).anyMatch(e -> e.destination().equals(Optional.of(DB_B + ":3306")));
+            // The sidecar logs when it has closed its side, which may come after the client has exited.
+            Await.until("the sidecar's access log entry for " + DB_B,
+                    () -> sidecarLog.stream().anyMatch(e -> e.destination().equals(Optional.of(DB_B + ":3306"))));
         }
         assertThat(new Pods().names()).doesNotContain(podName);
     }
