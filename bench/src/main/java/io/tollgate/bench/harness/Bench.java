@@ -228,7 +228,7 @@ final class Bench {
         trials.add(new GreetingTrial(GreetingTrial.Handshake.FULL, s.greetingWorkers(), s.greetingTime()));
         trials.add(new GreetingTrial(GreetingTrial.Handshake.RESUMED, s.greetingWorkers(), s.greetingTime()));
         for (int rate : s.latencyRates()) {
-            trials.add(new LatencyTrial(rate, s.latencyConnections(), s.latencyWarmup(), s.latencyMeasure(),
+            trials.add(new LatencyTrial(rate, s.latencyConnections(), s.latencyWarmup(), s.latencyMeasure(rate),
                     s.latencySlices()));
         }
         for (String workload : Sysbench.WORKLOADS) {
