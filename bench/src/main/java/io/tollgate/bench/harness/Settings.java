@@ -20,7 +20,7 @@ record Settings(int rounds, Duration warmup, Duration bulkTime, Duration greetin
             throw new IllegalArgumentException("rounds >= 1 and idle connections >= idle steps >= 1");
         }
         if (latencyRates.stream().anyMatch(rate -> rate < 1) || latencyMessages < latencySlices) {
-            throw new IllegalArgumentException("latency rates >= 1 message/s, and a measured message per slice at least");
+            throw new IllegalArgumentException("latency rates >= 1 message/s, and at least one measured message per slice");
         }
     }
 
