@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.relay.ByteCounter;
+import io.tollgate.dataplane.relay.Dialing;
 import io.tollgate.dataplane.relay.IdleCloser;
 import io.tollgate.dataplane.relay.StreamRelay;
 import io.tollgate.dataplane.tunnel.ConnectHeaders;
@@ -43,6 +44,8 @@ final class GatewayStream implements StreamEnd {
     private final TunnelPeer tunnel;
     private final GatewayConnection connection;
     private final List<ByteBuf> held = new ArrayList<>();
+    /** The upstream dial once admitted: abandoned if the stream closes before the upstream is relayed to. */
+    private final Dialing dialing = new Dialing();
     private boolean requested;
     private boolean inputEnded;
     private boolean finished;
@@ -84,6 +87,7 @@ final class GatewayStream implements StreamEnd {
     public void onClosed(TunnelStream stream) {
         held.forEach(ByteBuf::release);
         held.clear();
+        dialing.abandon();
         finish();
     }
 
@@ -112,7 +116,7 @@ final class GatewayStream implements StreamEnd {
             }
             case Admission.Denied denied -> answerAndClose(stream, ConnectHeaders.FORBIDDEN, connection.termination());
             case Admission.Admitted admitted -> UpstreamConnect.dial(runtime, connection, stream.tunnel(),
-                    admitted.target(), upstreamPipeline(stream), stream::isOpen, upstream -> relay(stream, upstream),
+                    admitted.target(), upstreamPipeline(stream), stream::isOpen, dialing, upstream -> relay(stream, upstream),
                     () -> answerAndClose(stream, connection.flag() == ResponseFlag.UH ? ConnectHeaders.UNAVAILABLE
                             : ConnectHeaders.BAD_GATEWAY, connection.termination()));
         }

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.tollgate.dataplane.connection.UpstreamPipeline;
 import io.tollgate.dataplane.observe.ResponseFlag;
+import io.tollgate.dataplane.relay.Dialing;
 import io.tollgate.policy.route.RouteTarget;
 
 import java.net.InetSocketAddress;
@@ -15,8 +16,9 @@ import java.util.function.Consumer;
 /**
  * Dials an admitted connection's target: an address for it, then plain TCP on the downstream's event loop with
  * the relay's upstream pipeline. Exactly one of the callbacks runs, on that loop, and not at all when the
- * downstream went away meanwhile (a late upstream is closed). A failure has been recorded on the connection
- * (UH: no address, UF: connect failed) before {@code onFailed} runs.
+ * downstream went away meanwhile: a connect in flight is then closed as soon as the downstream is gone
+ * ({@link Dialing#abandon}), and a late upstream as soon as it connects. A failure has been recorded on the
+ * connection (UH: no address, UF: connect failed) before {@code onFailed} runs.
  */
 final class UpstreamConnect {
     private UpstreamConnect() {
@@ -24,16 +26,18 @@ final class UpstreamConnect {
 
     static void dial(GatewayRuntime runtime, GatewayConnection connection, Channel downstream, RouteTarget target,
                      Consumer<Channel> onConnected, Runnable onFailed) {
-        dial(runtime, connection, downstream, target, UpstreamPipeline.plain(downstream, connection), downstream::isActive,
-                onConnected, onFailed);
+        dial(runtime, connection, downstream, target, UpstreamPipeline.plain(downstream, connection),
+                downstream::isActive, Dialing.until(downstream), onConnected, onFailed);
     }
 
     /**
      * The same for a downstream that is not a channel of its own (a tunnel stream): the upstream gets {@code pipeline}
-     * and the tunnel's loop; {@code wanted} says whether the downstream is still there.
+     * and the tunnel's loop; {@code wanted} says whether the downstream is still there, and the caller abandons
+     * {@code dialing} when it goes away.
      */
     static void dial(GatewayRuntime runtime, GatewayConnection connection, Channel loop, RouteTarget target,
-                     ChannelHandler pipeline, BooleanSupplier wanted, Consumer<Channel> onConnected, Runnable onFailed) {
+                     ChannelHandler pipeline, BooleanSupplier wanted, Dialing dialing, Consumer<Channel> onConnected,
+                     Runnable onFailed) {
         runtime.addresses().choose(target).whenComplete((address, failure) -> loop.eventLoop().execute(() -> {
             if (!wanted.getAsBoolean()) {
                 return;
@@ -44,25 +48,27 @@ final class UpstreamConnect {
                 onFailed.run();
                 return;
             }
-            connect(runtime, connection, loop, address, pipeline, wanted, onConnected, onFailed);
+            connect(runtime, connection, loop, address, pipeline, wanted, dialing, onConnected, onFailed);
         }));
     }
 
     private static void connect(GatewayRuntime runtime, GatewayConnection connection, Channel loop,
                                 InetSocketAddress address, ChannelHandler pipeline, BooleanSupplier wanted,
-                                Consumer<Channel> onConnected, Runnable onFailed) {
+                                Dialing dialing, Consumer<Channel> onConnected, Runnable onFailed) {
         connection.dialing(address);
-        runtime.dialer().dial(loop, address, pipeline)
-                .addListener((ChannelFuture connected) -> {
-                    if (!connected.isSuccess()) {
-                        connection.end(ResponseFlag.UF, "upstream connect to " + address + " failed: "
-                                + connected.cause().getMessage());
-                        onFailed.run();
-                    } else if (!wanted.getAsBoolean()) {
-                        connected.channel().close();
-                    } else {
-                        onConnected.accept(connected.channel());
-                    }
-                });
+        ChannelFuture connect = runtime.dialer().dial(loop, address, pipeline);
+        dialing.connecting(connect);
+        connect.addListener((ChannelFuture connected) -> {
+            if (!wanted.getAsBoolean()) {
+                // Gone meanwhile, its own close on record: a late upstream is closed, a failed connect is not news.
+                connected.channel().close();
+            } else if (!connected.isSuccess()) {
+                connection.end(ResponseFlag.UF, "upstream connect to " + address + " failed: "
+                        + connected.cause().getMessage());
+                onFailed.run();
+            } else {
+                onConnected.accept(connected.channel());
+            }
+        });
     }
 }

@@ -9,6 +9,7 @@ import io.tollgate.dataplane.capture.OriginalDestination;
 import io.tollgate.dataplane.capture.SyscallException;
 import io.tollgate.dataplane.connection.UpstreamPipeline;
 import io.tollgate.dataplane.observe.ResponseFlag;
+import io.tollgate.dataplane.relay.Dialing;
 import io.tollgate.dataplane.relay.Relay;
 import io.tollgate.dataplane.relay.StreamRelay;
 import io.tollgate.dataplane.tunnel.ConnectTarget;
@@ -142,8 +143,9 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
             case UpstreamTls.IstioMutual mutual -> UpstreamPipeline.behind(
                     new MeshTlsFront(runtime, connection, address, mutual, up -> relay(ctx, up)), ctx.channel(), connection);
         };
-        runtime.dialer().dial(ctx.channel(), address, pipeline)
-                .addListener((ChannelFuture connected) -> connected(ctx, address, tls, connected));
+        ChannelFuture connect = runtime.dialer().dial(ctx.channel(), address, pipeline);
+        Dialing.until(ctx.channel()).connecting(connect);
+        connect.addListener((ChannelFuture connected) -> connected(ctx, address, tls, connected));
     }
 
     /**
@@ -158,11 +160,9 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
         ConnectAnswer answer = new ConnectAnswer(connection, ctx.channel(), stream -> relayStream(ctx, stream));
         pool.open(ctx.channel(), new TunnelKey(address, sni, mutual.subjectAltNames()), target, answer, outcome -> {
             switch (outcome) {
-                case TunnelOpen.Opened opened -> {
-                    if (!ctx.channel().isActive()) {
-                        opened.stream().reset(); // ConnectAnswer starts the relay once the gateway answers.
-                    }
-                }
+                // ConnectAnswer starts the relay once the gateway answers; a workload gone before that resets it.
+                case TunnelOpen.Opened opened -> ctx.channel().closeFuture()
+                        .addListener(closed -> answer.downstreamClosed(opened.stream()));
                 case TunnelOpen.Failed failed -> {
                     connection.end(ResponseFlag.UF, failed.why());
                     ctx.close();
@@ -185,15 +185,16 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
     }
 
     private void connected(ChannelHandlerContext ctx, InetSocketAddress address, UpstreamTls tls, ChannelFuture connected) {
+        Channel upstream = connected.channel();
+        if (!ctx.channel().isActive()) {
+            // Gone meanwhile, its own close on record: a late upstream is closed, a failed connect is not news.
+            upstream.close();
+            return;
+        }
         if (!connected.isSuccess()) {
             connection.end(ResponseFlag.UF, "upstream connect to " + connection.upstreamText() + " failed: "
                     + connected.cause().getMessage());
             ctx.close();
-            return;
-        }
-        Channel upstream = connected.channel();
-        if (!ctx.channel().isActive()) {
-            upstream.close();
             return;
         }
         switch (tls) {

@@ -87,6 +87,12 @@ final class SidecarFixture implements AutoCloseable {
     /** @param protocol the destinations' ServiceEntry port protocol (MYSQL: refusals answer as a MySQL server) */
     SidecarFixture(Map<HostPort, InetSocketAddress> destinations, ConnectionAuthorizer authorizer, boolean tunnels,
                    Protocol protocol) {
+        this(destinations, authorizer, tunnels, protocol, Duration.ofSeconds(5));
+    }
+
+    /** @param gatewayConnectTimeout how long the gateway waits for an upstream's TCP connect */
+    SidecarFixture(Map<HostPort, InetSocketAddress> destinations, ConnectionAuthorizer authorizer, boolean tunnels,
+                   Protocol protocol, Duration gatewayConnectTimeout) {
         List<GatewayRoute> routes = new ArrayList<>();
         destinations.forEach((destination, address) -> routes.add(new GatewayRoute(
                 new SniMatch.Exact((Hostname) destination.host()),
@@ -96,7 +102,7 @@ final class SidecarFixture implements AutoCloseable {
         gatewayRoutes = GatewayRoutes.of("gateway-v1", List.of(new GatewayListener(GATEWAY_PORT, routes)));
         var credentials = pki.credentials(GATEWAY_ID);
         gateway = GatewayServer.start(
-                new GatewaySettings(ListenerAddresses.ephemeral(InetAddress.getLoopbackAddress()), Duration.ofSeconds(5),
+                new GatewaySettings(ListenerAddresses.ephemeral(InetAddress.getLoopbackAddress()), gatewayConnectTimeout,
                         Duration.ofMinutes(5), 2),
                 new GatewayDependencies(TRANSPORT, new MeshServerTls(() -> credentials,
                         pki.verifier(), gatewayMetrics.peerRejections(), Duration.ofSeconds(10), tunnels),
