@@ -60,7 +60,7 @@ final class UpstreamConnect {
         dialing.connecting(connect);
         connect.addListener((ChannelFuture connected) -> {
             if (!wanted.getAsBoolean()) {
-                // Gone meanwhile, its own close on record: a late upstream is closed, a failed connect is not news.
+                // Gone meanwhile: its close is the termination to log, not this connect's end. A late upstream is closed.
                 connected.channel().close();
             } else if (!connected.isSuccess()) {
                 connection.end(ResponseFlag.UF, "upstream connect to " + address + " failed: "

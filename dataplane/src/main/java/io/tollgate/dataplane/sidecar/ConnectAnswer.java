@@ -53,8 +53,9 @@ final class ConnectAnswer implements StreamEnd {
     }
 
     /**
-     * The workload connection closed: before the answer, the stream is reset (its close is then the workload's doing,
-     * already on record); after it, the relay has the stream and ends it itself.
+     * The workload connection closed: before the answer, the stream is reset, and its close stays the workload's doing
+     * (the line is written when the connection goes inactive, after this); after it, the relay has the stream and
+     * ends it itself.
      */
     void downstreamClosed(TunnelStream stream) {
         if (answered || !stream.isOpen()) {

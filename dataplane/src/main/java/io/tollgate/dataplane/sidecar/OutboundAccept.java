@@ -187,7 +187,7 @@ final class OutboundAccept extends ChannelInboundHandlerAdapter {
     private void connected(ChannelHandlerContext ctx, InetSocketAddress address, UpstreamTls tls, ChannelFuture connected) {
         Channel upstream = connected.channel();
         if (!ctx.channel().isActive()) {
-            // Gone meanwhile, its own close on record: a late upstream is closed, a failed connect is not news.
+            // Gone meanwhile: its close is the termination to log, not this connect's end. A late upstream is closed.
             upstream.close();
             return;
         }

@@ -2,6 +2,7 @@ package io.tollgate.dataplane.sidecar;
 
 import io.tollgate.dataplane.gateway.ConnectionAuthorizer;
 import io.tollgate.dataplane.observe.AccessLogEntry;
+import io.tollgate.dataplane.observe.ResponseFlag;
 import io.tollgate.dataplane.testing.Await;
 import io.tollgate.dataplane.testing.SilentUpstream;
 import io.tollgate.policy.route.Endpoint;
@@ -85,6 +86,8 @@ class AbandonedDialTest {
         AccessLogEntry sidecarSide = SidecarFixture.awaitLog(fixture.sidecarLog, "the workload's line", e -> true);
         assertThat(sidecarSide.upstreamAddress()).as("it was dialing the database")
                 .contains(database.address().getAddress().getHostAddress() + ":" + database.address().getPort());
+        assertThat(sidecarSide.responseFlag()).as("the workload left; the connect did not fail").isNotEqualTo(ResponseFlag.UF);
+        assertThat(sidecarSide.termination()).doesNotContain("upstream connect");
     }
 
     /** Connects, waits until the database is being dialed, resets the connection, and waits for the dial to end. */
