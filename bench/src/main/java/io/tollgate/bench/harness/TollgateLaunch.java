@@ -15,9 +15,12 @@ import java.util.List;
 record TollgateLaunch(Tools tools, String classPath, RunDirectory dir) {
     /**
      * JVM options of a measured proxy. Serial GC: one event-loop thread has no use for a concurrent collector's
-     * threads, which would only add CPU and memory; Native Memory Tracking for the heap/native split.
+     * threads, which would only add CPU and memory; Native Memory Tracking for the heap/native split; heap and
+     * compiled code on transparent huge pages, as the {@code tollgate} launcher runs a gateway or a sidecar (a JVM
+     * whose kernel offers none warns once and goes on with small pages).
      */
-    static final List<String> PROXY_JVM = List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:NativeMemoryTracking=summary");
+    static final List<String> PROXY_JVM = List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:NativeMemoryTracking=summary",
+            "-XX:+UseTransparentHugePages");
     private static final List<String> COMMON_JVM = List.of("--enable-native-access=ALL-UNNAMED",
             "--sun-misc-unsafe-memory-access=allow");
 
